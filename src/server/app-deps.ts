@@ -1,0 +1,27 @@
+import type { Kysely } from 'kysely';
+import type { Config } from './config.js';
+import type { DatabaseEngine } from './db/connection.js';
+import type { Database } from './db/schema.js';
+import type { SmsSender } from './modules/notifications/sms/sms-sender.js';
+
+export interface Clock {
+  now(): Date;
+}
+
+export const systemClock: Clock = { now: () => new Date() };
+
+/** Everything the app needs from outside, wired once in main.ts (and by the test harness). */
+export interface AppDeps {
+  config: Config;
+  db: Kysely<Database>;
+  engine: DatabaseEngine;
+  clock: Clock;
+  /** When absent, the app builds the configured SMS adapter itself. */
+  sms?: SmsSender;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    deps: AppDeps & { sms: SmsSender };
+  }
+}

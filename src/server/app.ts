@@ -1,0 +1,53 @@
+import cookie from '@fastify/cookie';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import Fastify, { type FastifyInstance } from 'fastify';
+import type { AppDeps } from './app-deps.js';
+import { registerAuthentication, requireAccessRules } from './http/authenticate.js';
+import { registerErrorHandling } from './http/error-handler.js';
+import { registerOpenApi } from './http/openapi.js';
+import { registerSecurityHeaders } from './http/security-headers.js';
+import { registerWebApp } from './http/web-app.js';
+import { accountRoutes } from './modules/accounts/routes.js';
+import { adminRoutes } from './modules/admin/routes.js';
+import { auditRoutes } from './modules/audit/routes.js';
+import { buildSmsSender } from './modules/notifications/sms/build-sms-sender.js';
+import { smsSimulator } from './modules/notifications/sms/simulator.js';
+import { observabilityRoutes } from './modules/observability/routes.js';
+import { parcelRoutes } from './modules/parcels/routes.js';
+
+export type App = FastifyInstance;
+
+function parseFormBody(body: string): Record<string, string> {
+  return Object.fromEntries(new URLSearchParams(body));
+}
+
+/** Builds the whole HTTP app from its dependencies: used by main.ts and by the tests alike. */
+export async function buildApp(deps: AppDeps): Promise<App> {
+  const app = Fastify({
+    logger: deps.config.logLevel === 'silent' ? false : { level: deps.config.logLevel },
+    trustProxy: true,
+    bodyLimit: 1_048_576,
+    ajv: { customOptions: { allErrors: true, removeAdditional: false, coerceTypes: 'array' } },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  app.decorate('deps', { ...deps, sms: deps.sms ?? buildSmsSender(deps.config, app) });
+  app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_request, body, done) => {
+    done(null, parseFormBody(body as string));
+  });
+
+  await app.register(cookie);
+  registerErrorHandling(app);
+  registerSecurityHeaders(app);
+  await registerWebApp(app);
+  requireAccessRules(app, ['/docs']);
+  registerAuthentication(app);
+  await registerOpenApi(app);
+
+  await app.register(observabilityRoutes);
+  if (deps.config.sms.simulator) await app.register(smsSimulator, { apiKey: deps.config.sms.apiKey });
+  await app.register(accountRoutes);
+  await app.register(adminRoutes);
+  await app.register(parcelRoutes);
+  await app.register(auditRoutes);
+  return app;
+}

@@ -1,0 +1,95 @@
+import path from 'node:path';
+
+export type SmsProvider = 'kavenegar' | 'log';
+
+export interface Config {
+  env: 'development' | 'production' | 'test';
+  host: string;
+  port: number;
+  /** PostgreSQL connection string; when absent the embedded PGlite database in `dataDir` is used. */
+  databaseUrl: string | undefined;
+  dataDir: string;
+  logLevel: string;
+  publicUrl: string;
+  defaultMunicipality: string | undefined;
+  seedDemoCity: boolean;
+  secureCookies: boolean;
+  sms: { provider: SmsProvider; apiUrl: string | undefined; apiKey: string; sender: string; simulator: boolean };
+  auth: {
+    sessionTtlHours: number;
+    otpTtlSeconds: number;
+    otpMaxAttempts: number;
+    otpResendSeconds: number;
+    staffMaxFailures: number;
+    staffLockMinutes: number;
+    accessTokenTtlSeconds: number;
+  };
+}
+
+type Env = Record<string, string | undefined>;
+
+function intFrom(env: Env, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 0) {
+    throw new Error(`Configuration error: ${name} must be a non-negative integer, got "${raw}"`);
+  }
+  return value;
+}
+
+function boolFrom(env: Env, name: string, fallback: boolean): boolean {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (['1', 'true', 'yes', 'on'].includes(raw.toLowerCase())) return true;
+  if (['0', 'false', 'no', 'off'].includes(raw.toLowerCase())) return false;
+  throw new Error(`Configuration error: ${name} must be true or false, got "${raw}"`);
+}
+
+function envName(raw: string | undefined): Config['env'] {
+  if (raw === 'production' || raw === 'test') return raw;
+  return 'development';
+}
+
+/** Reads the configuration from environment variables (documented in README.md). */
+export function loadConfig(env: Env = process.env): Config {
+  const mode = envName(env.NODE_ENV);
+  const port = intFrom(env, 'PORT', 3000);
+  const host = env.HOST ?? '0.0.0.0';
+  const smsProvider = (env.SMS_PROVIDER ?? 'kavenegar') as SmsProvider;
+  if (smsProvider !== 'kavenegar' && smsProvider !== 'log') {
+    throw new Error(`Configuration error: SMS_PROVIDER must be "kavenegar" or "log", got "${smsProvider}"`);
+  }
+  const simulator = boolFrom(env, 'SMS_SIMULATOR', mode !== 'production');
+  if (mode === 'production' && smsProvider === 'kavenegar' && !env.SMS_API_URL) {
+    throw new Error('Configuration error: SMS_API_URL is required in production');
+  }
+  return {
+    env: mode,
+    host,
+    port,
+    databaseUrl: env.DATABASE_URL || undefined,
+    dataDir: path.resolve(env.DATA_DIR ?? './data'),
+    logLevel: env.LOG_LEVEL ?? (mode === 'test' ? 'silent' : 'info'),
+    publicUrl: env.PUBLIC_URL ?? `http://localhost:${port}`,
+    defaultMunicipality: env.DEFAULT_MUNICIPALITY || undefined,
+    seedDemoCity: boolFrom(env, 'SEED_DEMO_CITY', mode !== 'production'),
+    secureCookies: boolFrom(env, 'SECURE_COOKIES', mode === 'production'),
+    sms: {
+      provider: smsProvider,
+      apiUrl: env.SMS_API_URL || undefined,
+      apiKey: env.SMS_API_KEY ?? 'dev-sms-key',
+      sender: env.SMS_SENDER ?? '10004346',
+      simulator,
+    },
+    auth: {
+      sessionTtlHours: intFrom(env, 'SESSION_TTL_HOURS', 12),
+      otpTtlSeconds: intFrom(env, 'OTP_TTL_SECONDS', 120),
+      otpMaxAttempts: intFrom(env, 'OTP_MAX_ATTEMPTS', 5),
+      otpResendSeconds: intFrom(env, 'OTP_RESEND_SECONDS', 60),
+      staffMaxFailures: intFrom(env, 'STAFF_MAX_FAILED_LOGINS', 5),
+      staffLockMinutes: intFrom(env, 'STAFF_LOCK_MINUTES', 15),
+      accessTokenTtlSeconds: intFrom(env, 'ACCESS_TOKEN_TTL_SECONDS', 600),
+    },
+  };
+}

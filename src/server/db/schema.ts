@@ -1,0 +1,219 @@
+import type { ColumnType, Generated, Insertable, Kysely, Selectable, Transaction, Updateable } from 'kysely';
+
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+type NullableTimestamp = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+/** numeric columns arrive as strings from node-postgres; convert with Number() in presenters. */
+type Numeric = ColumnType<string, number | string, number | string>;
+type Json<T> = ColumnType<T, string | T, string | T>;
+
+export type Locale = 'fa' | 'en' | 'vi';
+export type UserKind = 'citizen' | 'staff' | 'office_operator';
+export type OfficeKind = 'notary' | 'counter' | 'e_service' | 'kiosk' | 'bank';
+export type ApiClientKind = 'bank' | 'notary' | 'utility' | 'agency';
+export type ActorKind = 'user' | 'office' | 'api_client' | 'system' | 'anonymous';
+
+export interface MunicipalitiesTable {
+  id: Generated<string>;
+  code: string;
+  name_fa: string;
+  name_en: string;
+  name_vi: string;
+  timezone: Generated<string>;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface DistrictsTable {
+  id: Generated<string>;
+  municipality_id: string;
+  number: number;
+  name_fa: string;
+  name_en: string;
+  name_vi: string;
+  boundary: Json<GeoJsonGeometry | null> | null;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface OfficesTable {
+  id: Generated<string>;
+  municipality_id: string;
+  kind: OfficeKind;
+  name: string;
+  license_no: string;
+  district_id: string | null;
+  is_active: Generated<boolean>;
+  created_at: Generated<Date>;
+}
+
+export interface UsersTable {
+  id: Generated<string>;
+  municipality_id: string;
+  kind: UserKind;
+  username: string | null;
+  password_hash: string | null;
+  national_id: string | null;
+  mobile: string | null;
+  full_name: string;
+  roles: ColumnType<string[], string[] | undefined, string[]>;
+  district_id: string | null;
+  office_id: string | null;
+  locale: Generated<Locale>;
+  is_active: Generated<boolean>;
+  failed_logins: Generated<number>;
+  locked_until: NullableTimestamp;
+  last_login_at: NullableTimestamp;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface ApiClientsTable {
+  id: Generated<string>;
+  municipality_id: string;
+  client_id: string;
+  name: string;
+  kind: ApiClientKind;
+  scopes: ColumnType<string[], string[] | undefined, string[]>;
+  secret_hash: string;
+  secret_version: Generated<number>;
+  created_at: Generated<Date>;
+  rotated_at: NullableTimestamp;
+  revoked_at: NullableTimestamp;
+  last_used_at: NullableTimestamp;
+}
+
+export interface SessionsTable {
+  id: Generated<string>;
+  municipality_id: string;
+  user_id: string;
+  token_hash: string;
+  csrf_token: string;
+  ip: string | null;
+  user_agent: string | null;
+  created_at: Generated<Date>;
+  last_seen_at: Generated<Date>;
+  expires_at: Timestamp;
+  revoked_at: NullableTimestamp;
+}
+
+export interface OtpChallengesTable {
+  id: Generated<string>;
+  municipality_id: string;
+  national_id: string;
+  mobile: string;
+  code_hash: string;
+  attempts: Generated<number>;
+  ip: string | null;
+  created_at: Generated<Date>;
+  expires_at: Timestamp;
+  consumed_at: NullableTimestamp;
+}
+
+export interface OwnersTable {
+  id: Generated<string>;
+  municipality_id: string;
+  kind: 'person' | 'legal';
+  national_id: string;
+  name: string;
+  mobile: string | null;
+  created_at: Generated<Date>;
+}
+
+export interface GeoJsonGeometry {
+  type: 'Polygon' | 'MultiPolygon';
+  coordinates: number[][][] | number[][][][];
+}
+
+export interface ParcelsTable {
+  id: Generated<string>;
+  municipality_id: string;
+  district_id: string;
+  renewal_code: string;
+  registration_section: number;
+  main_plate: number;
+  sub_plates: ColumnType<number[], number[] | undefined, number[]>;
+  unit_no: number | null;
+  postal_code: string | null;
+  address: string | null;
+  land_area_m2: Numeric;
+  built_area_m2: Numeric;
+  land_use: string;
+  geometry: Json<GeoJsonGeometry>;
+  centroid_lng: number;
+  centroid_lat: number;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface OwnershipsTable {
+  id: Generated<string>;
+  municipality_id: string;
+  parcel_id: string;
+  owner_id: string;
+  share_num: number;
+  share_den: number;
+  since: ColumnType<Date | null, string | null | undefined, string | null>;
+  created_at: Generated<Date>;
+}
+
+export interface SettingsTable {
+  key: string;
+  value: Json<unknown>;
+  updated_at: Generated<Date>;
+}
+
+export interface AuditLogTable {
+  id: Generated<string>;
+  municipality_id: string;
+  seq: ColumnType<string, number | string, never>;
+  at: ColumnType<Date, Date, never>;
+  actor_kind: ActorKind;
+  actor_id: string | null;
+  office_id: string | null;
+  api_client_id: string | null;
+  ip: string | null;
+  action: string;
+  entity_type: string;
+  entity_id: string | null;
+  details: Json<Record<string, unknown>>;
+  prev_hash: string;
+  hash: string;
+}
+
+export interface AuditHeadsTable {
+  municipality_id: string;
+  seq: ColumnType<string, number | string, number | string>;
+  hash: string;
+}
+
+export interface Database {
+  municipalities: MunicipalitiesTable;
+  districts: DistrictsTable;
+  offices: OfficesTable;
+  users: UsersTable;
+  api_clients: ApiClientsTable;
+  sessions: SessionsTable;
+  otp_challenges: OtpChallengesTable;
+  owners: OwnersTable;
+  parcels: ParcelsTable;
+  ownerships: OwnershipsTable;
+  settings: SettingsTable;
+  audit_log: AuditLogTable;
+  audit_heads: AuditHeadsTable;
+}
+
+/** A database handle or an open transaction: repositories accept either, so a use case can pass its transaction down. */
+export type Db = Kysely<Database> | Transaction<Database>;
+
+export type Municipality = Selectable<MunicipalitiesTable>;
+export type District = Selectable<DistrictsTable>;
+export type Office = Selectable<OfficesTable>;
+export type User = Selectable<UsersTable>;
+export type NewUser = Insertable<UsersTable>;
+export type UserUpdate = Updateable<UsersTable>;
+export type ApiClient = Selectable<ApiClientsTable>;
+export type Session = Selectable<SessionsTable>;
+export type Owner = Selectable<OwnersTable>;
+export type Parcel = Selectable<ParcelsTable>;
+export type Ownership = Selectable<OwnershipsTable>;
+export type AuditRow = Selectable<AuditLogTable>;

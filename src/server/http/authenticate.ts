@@ -1,0 +1,64 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { principalFromAccessToken } from '../modules/accounts/access-tokens.js';
+import { principalFromSession } from '../modules/accounts/sessions.js';
+import { authorize } from './access.js';
+import { AppError } from './errors.js';
+
+export const SESSION_COOKIE = 'sv_session';
+export const CSRF_HEADER = 'x-csrf-token';
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+function bearerToken(request: FastifyRequest): string | null {
+  const header = request.headers.authorization;
+  if (!header) return null;
+  const [scheme, token] = header.split(' ');
+  if (scheme?.toLowerCase() !== 'bearer' || !token) throw new AppError('invalid_token');
+  return token;
+}
+
+/**
+ * The first steps of every request's pipeline. onRequest: find the principal (bearer token or session cookie),
+ * enforce CSRF on cookie-authenticated writes, and refuse anonymous callers of non-public routes before their
+ * input is even read. preHandler (after validation): check the route's rule against the principal.
+ */
+export function registerAuthentication(app: FastifyInstance): void {
+  app.decorateRequest('principal', null);
+
+  app.addHook('onRequest', async (request) => {
+    const rule = request.routeOptions.config.access;
+    if (!rule) return; // unmatched route: the not-found handler answers
+    const token = bearerToken(request);
+    if (token) {
+      request.principal = await principalFromAccessToken(app.deps, token);
+    } else {
+      const cookie = request.cookies[SESSION_COOKIE];
+      const principal = cookie ? await principalFromSession(app.deps.db, app.deps.clock, cookie) : null;
+      if (principal && !SAFE_METHODS.has(request.method) && request.headers[CSRF_HEADER] !== principal.csrfToken) {
+        if (rule.kind !== 'public') throw new AppError('csrf_failed');
+        request.principal = null;
+        return;
+      }
+      request.principal = principal;
+    }
+    if (rule.kind !== 'public' && !request.principal) throw new AppError('unauthenticated');
+  });
+
+  app.addHook('preHandler', async (request) => {
+    const rule = request.routeOptions.config.access;
+    if (rule) authorize(rule, request.principal);
+  });
+}
+
+/** Refuses to start when a route forgot to declare who may call it. */
+export function requireAccessRules(app: FastifyInstance, publicPrefixes: string[]): void {
+  app.addHook('onRoute', (route) => {
+    route.config ??= {};
+    const config = route.config as { access?: unknown };
+    if (config.access) return;
+    if (publicPrefixes.some((prefix) => route.url.startsWith(prefix))) {
+      config.access = { kind: 'public' };
+      return;
+    }
+    throw new Error(`Route ${route.method} ${route.url} has no access rule (config.access)`);
+  });
+}

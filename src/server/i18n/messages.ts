@@ -1,0 +1,31 @@
+import en from './en.json' with { type: 'json' };
+import fa from './fa.json' with { type: 'json' };
+import vi from './vi.json' with { type: 'json' };
+
+export const LOCALES = ['fa', 'en', 'vi'] as const;
+export type Locale = (typeof LOCALES)[number];
+export const DEFAULT_LOCALE: Locale = 'fa';
+
+type Catalogue = typeof en;
+const catalogues: Record<Locale, Catalogue> = { fa, en, vi };
+
+export type MessageKey =
+  | `errors.${keyof Catalogue['errors']}`
+  | `fields.${keyof Catalogue['fields']}`
+  | `sms.${keyof Catalogue['sms']}`;
+
+/** Looks up a server message in the given language and fills its {placeholders}. */
+export function translate(locale: Locale, key: MessageKey, params: Record<string, unknown> = {}): string {
+  const [group, name] = key.split('.') as [keyof Catalogue, string];
+  const template =
+    (catalogues[locale][group] as Record<string, string>)[name] ??
+    (catalogues.en[group] as Record<string, string>)[name] ??
+    key;
+  return template.replace(/\{(\w+)\}/g, (match, param: string) =>
+    params[param] === undefined ? match : String(params[param]),
+  );
+}
+
+export function isLocale(value: unknown): value is Locale {
+  return typeof value === 'string' && (LOCALES as readonly string[]).includes(value);
+}

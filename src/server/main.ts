@@ -1,0 +1,55 @@
+import path from 'node:path';
+import { buildApp } from './app.js';
+import { systemClock } from './app-deps.js';
+import { loadConfig } from './config.js';
+import { openDatabase } from './db/connection.js';
+import { DataDirLockedError, lockDataDir } from './db/data-dir-lock.js';
+import { migrate } from './db/migrate.js';
+import { hasAnyMunicipality, seedDemoCity } from './modules/demo-city/seed-demo-city.js';
+
+/** Starts Shahrvand: config → database (embedded or PostgreSQL) → migrations → demo city on first start → HTTP. */
+async function main(): Promise<void> {
+  const startedAt = performance.now();
+  const config = loadConfig();
+  const release = config.databaseUrl ? () => undefined : lockDataDir(config.dataDir);
+  const database = config.databaseUrl
+    ? await openDatabase({ databaseUrl: config.databaseUrl })
+    : await openDatabase({ dataDir: path.join(config.dataDir, 'pgdata') });
+  const applied = await migrate(database.pool);
+  const seeded = config.seedDemoCity && !(await hasAnyMunicipality(database.db));
+  if (seeded) await seedDemoCity(database.db, {});
+
+  const app = await buildApp({ config, db: database.db, engine: database.engine, clock: systemClock });
+  await app.listen({ host: config.host, port: config.port });
+  app.log.info(
+    {
+      database: config.databaseUrl ? 'postgresql' : `embedded (${config.dataDir})`,
+      migrationsApplied: applied,
+      demoCitySeeded: seeded,
+      startupMs: Math.round(performance.now() - startedAt),
+    },
+    `Shahrvand is serving at ${config.publicUrl}`,
+  );
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    app.log.info({ signal }, 'shutting down');
+    await app.close();
+    await database.close();
+    release();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+}
+
+main().catch((err: unknown) => {
+  if (err instanceof DataDirLockedError) {
+    process.stderr.write(`${err.message}\n`);
+    process.exit(3);
+  }
+  process.stderr.write(`Shahrvand failed to start: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+  process.exit(1);
+});
