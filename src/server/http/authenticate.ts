@@ -12,7 +12,8 @@ function bearerToken(request: FastifyRequest): string | null {
   const header = request.headers.authorization;
   if (!header) return null;
   const [scheme, token] = header.split(' ');
-  if (scheme?.toLowerCase() !== 'bearer' || !token) throw new AppError('invalid_token');
+  if (scheme?.toLowerCase() !== 'bearer') return null; // e.g. Basic, for the token endpoint
+  if (!token) throw new AppError('invalid_token');
   return token;
 }
 
