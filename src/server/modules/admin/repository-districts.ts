@@ -66,3 +66,13 @@ export async function updateDistrictNames(
     .where('id', '=', districtId)
     .execute();
 }
+
+export async function districtExists(db: Db, municipalityId: string, districtId: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('districts')
+    .select('id')
+    .where('municipality_id', '=', municipalityId)
+    .where('id', '=', districtId)
+    .executeTakeFirst();
+  return row !== undefined;
+}
