@@ -37,7 +37,7 @@ export function fakeMobile(): string {
 }
 
 export async function buildMunicipality(db: Db, overrides: { code?: string } = {}) {
-  const code = overrides.code ?? `city-${unique()}`;
+  const code = overrides.code ?? `city-${randomUUID().slice(0, 13)}`;
   return db
     .insertInto('municipalities')
     .values({ code, name_fa: `شهر ${code}`, name_en: `City ${code}`, name_vi: `Thành phố ${code}` })
