@@ -9,7 +9,11 @@ export async function measureStartup(): Promise<{ coldMs: number; warmMs: number
   const run = async () => {
     const port = await freePort();
     const started = performance.now();
-    const server = startProcess('npm', ['start', '--silent'], { PORT: String(port), DATA_DIR: dataDir, LOG_LEVEL: 'warn' });
+    const server = startProcess('npm', ['start', '--silent'], {
+      PORT: String(port),
+      DATA_DIR: dataDir,
+      LOG_LEVEL: 'warn',
+    });
     await waitFor200(`http://127.0.0.1:${port}/healthz`);
     const elapsed = performance.now() - started;
     await stopProcess(server);

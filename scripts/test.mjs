@@ -5,7 +5,8 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 
 const suites = [{ name: 'integration', args: ['run'] }];
-if (process.env.SKIP_E2E !== '1') suites.push({ name: 'e2e', args: ['run', '--config', 'vitest.e2e.config.ts'] });
+if (process.env.SKIP_E2E !== '1')
+  suites.push({ name: 'e2e', args: ['run', '--config', 'vitest.e2e.config.ts'] });
 
 fs.mkdirSync('.tmp', { recursive: true });
 const totals = { passed: 0, failed: 0, skipped: 0 };
@@ -15,7 +16,14 @@ for (const suite of suites) {
   fs.rmSync(report, { force: true });
   const result = spawnSync(
     'npx',
-    ['vitest', ...suite.args, '--reporter=default', '--reporter=json', `--outputFile.json=${report}`, ...process.argv.slice(2)],
+    [
+      'vitest',
+      ...suite.args,
+      '--reporter=default',
+      '--reporter=json',
+      `--outputFile.json=${report}`,
+      ...process.argv.slice(2),
+    ],
     { stdio: 'inherit' },
   );
   if (result.status !== 0) exitCode = 1;
@@ -30,5 +38,7 @@ for (const suite of suites) {
   }
 }
 const database = process.env.TEST_DATABASE_URL ? 'PostgreSQL' : 'PGlite';
-console.log(`\ntests (${database}): ${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
+console.log(
+  `\ntests (${database}): ${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`,
+);
 process.exit(exitCode);

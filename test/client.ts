@@ -21,21 +21,29 @@ export class TestClient {
 
   constructor(private readonly app: App) {}
 
-  async request<T = any>(method: Method, url: string, body?: unknown, headers: Record<string, string> = {}): Promise<TestResponse<T>> {
+  async request<T = any>(
+    method: Method,
+    url: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<TestResponse<T>> {
     const allHeaders: Record<string, string> = { 'accept-language': this.language, ...headers };
     if (this.cookies.size) allHeaders.cookie = [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
-    if (this.csrfToken && method !== 'GET' && !('x-csrf-token' in headers)) allHeaders['x-csrf-token'] = this.csrfToken;
+    if (this.csrfToken && method !== 'GET' && !('x-csrf-token' in headers))
+      allHeaders['x-csrf-token'] = this.csrfToken;
     if (this.bearer) allHeaders.authorization = `Bearer ${this.bearer}`;
     const response = await this.app.inject({ method, url, headers: allHeaders, payload: body as any });
     for (const cookie of response.cookies as { name: string; value: string; expires?: Date }[]) {
-      if (cookie.value === '' || (cookie.expires && cookie.expires.getTime() < Date.now())) this.cookies.delete(cookie.name);
+      if (cookie.value === '' || (cookie.expires && cookie.expires.getTime() < Date.now()))
+        this.cookies.delete(cookie.name);
       else this.cookies.set(cookie.name, cookie.value);
     }
     let parsed: unknown = response.body;
     if (String(response.headers['content-type'] ?? '').includes('application/json')) parsed = response.json();
     const result = { status: response.statusCode, body: parsed as T, headers: response.headers };
     const me = result.body as { csrfToken?: string } | null;
-    if (result.status === 200 && me && typeof me === 'object' && typeof me.csrfToken === 'string') this.csrfToken = me.csrfToken;
+    if (result.status === 200 && me && typeof me === 'object' && typeof me.csrfToken === 'string')
+      this.csrfToken = me.csrfToken;
     return result;
   }
 

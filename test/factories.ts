@@ -3,7 +3,11 @@ import type { Db, GeoJsonGeometry } from '../src/server/db/schema.js';
 import type { StaffRole } from '../src/server/http/principal.js';
 import { hashClientSecret, newClientSecret } from '../src/server/modules/accounts/access-tokens.js';
 import { hashPassword } from '../src/server/modules/accounts/passwords.js';
-import { isValidNationalId, legalIdCheckDigit, nationalIdCheckDigit } from '../src/shared/identifiers/index.js';
+import {
+  isValidNationalId,
+  legalIdCheckDigit,
+  nationalIdCheckDigit,
+} from '../src/shared/identifiers/index.js';
 
 export const TEST_PASSWORD = 'correct-horse-battery';
 let passwordHash: Promise<string> | undefined;
@@ -49,7 +53,13 @@ export async function buildDistrict(db: Db, municipalityId: string, number?: num
   const n = number ?? (unique() % 90) + 1;
   return db
     .insertInto('districts')
-    .values({ municipality_id: municipalityId, number: n, name_fa: `منطقه ${n}`, name_en: `District ${n}`, name_vi: `Quận ${n}` })
+    .values({
+      municipality_id: municipalityId,
+      number: n,
+      name_fa: `منطقه ${n}`,
+      name_en: `District ${n}`,
+      name_vi: `Quận ${n}`,
+    })
     .returningAll()
     .executeTakeFirstOrThrow();
 }
@@ -64,10 +74,22 @@ export async function buildCity(db: Db) {
 
 const SQUARE: GeoJsonGeometry = {
   type: 'Polygon',
-  coordinates: [[[51.16, 35.745], [51.1602, 35.745], [51.1602, 35.7452], [51.16, 35.7452], [51.16, 35.745]]],
+  coordinates: [
+    [
+      [51.16, 35.745],
+      [51.1602, 35.745],
+      [51.1602, 35.7452],
+      [51.16, 35.7452],
+      [51.16, 35.745],
+    ],
+  ],
 };
 
-export async function buildOwner(db: Db, municipalityId: string, overrides: { nationalId?: string; mobile?: string | null; name?: string } = {}) {
+export async function buildOwner(
+  db: Db,
+  municipalityId: string,
+  overrides: { nationalId?: string; mobile?: string | null; name?: string } = {},
+) {
   return db
     .insertInto('owners')
     .values({
@@ -82,7 +104,10 @@ export async function buildOwner(db: Db, municipalityId: string, overrides: { na
 }
 
 /** A parcel in a district, owned wholly (6 of 6 dang) by the given owner when one is passed. */
-export async function buildParcel(db: Db, input: { municipalityId: string; districtId: string; ownerId?: string; landUse?: string }) {
+export async function buildParcel(
+  db: Db,
+  input: { municipalityId: string; districtId: string; ownerId?: string; landUse?: string },
+) {
   const n = unique();
   const parcel = await db
     .insertInto('parcels')
@@ -107,25 +132,46 @@ export async function buildParcel(db: Db, input: { municipalityId: string; distr
   if (input.ownerId) {
     await db
       .insertInto('ownerships')
-      .values({ municipality_id: input.municipalityId, parcel_id: parcel.id, owner_id: input.ownerId, share_num: 6, share_den: 6 })
+      .values({
+        municipality_id: input.municipalityId,
+        parcel_id: parcel.id,
+        owner_id: input.ownerId,
+        share_num: 6,
+        share_den: 6,
+      })
       .execute();
   }
   return parcel;
 }
 
 /** A person who owns `parcels` parcels in the district; they are not yet a registered citizen user. */
-export async function buildCitizenOwner(db: Db, input: { municipalityId: string; districtId: string; parcels?: number }) {
+export async function buildCitizenOwner(
+  db: Db,
+  input: { municipalityId: string; districtId: string; parcels?: number },
+) {
   const owner = await buildOwner(db, input.municipalityId);
   const parcels = [];
   for (let i = 0; i < (input.parcels ?? 2); i++) {
-    parcels.push(await buildParcel(db, { municipalityId: input.municipalityId, districtId: input.districtId, ownerId: owner.id }));
+    parcels.push(
+      await buildParcel(db, {
+        municipalityId: input.municipalityId,
+        districtId: input.districtId,
+        ownerId: owner.id,
+      }),
+    );
   }
   return { owner, nationalId: owner.national_id, mobile: owner.mobile as string, parcels };
 }
 
 export async function buildStaff(
   db: Db,
-  input: { municipalityId: string; roles: StaffRole[]; districtId?: string | null; username?: string; password?: string },
+  input: {
+    municipalityId: string;
+    roles: StaffRole[];
+    districtId?: string | null;
+    username?: string;
+    password?: string;
+  },
 ) {
   passwordHash ??= hashPassword(TEST_PASSWORD);
   const username = input.username ?? `staff${unique()}`;
@@ -145,12 +191,20 @@ export async function buildStaff(
   return { user, username, password: input.password ?? TEST_PASSWORD };
 }
 
-export async function buildOffice(db: Db, input: { municipalityId: string; kind?: 'notary' | 'counter' | 'e_service' | 'kiosk' }) {
+export async function buildOffice(
+  db: Db,
+  input: { municipalityId: string; kind?: 'notary' | 'counter' | 'e_service' | 'kiosk' },
+) {
   passwordHash ??= hashPassword(TEST_PASSWORD);
   const n = unique();
   const office = await db
     .insertInto('offices')
-    .values({ municipality_id: input.municipalityId, kind: input.kind ?? 'notary', name: `دفتر ${n}`, license_no: `L-${n}` })
+    .values({
+      municipality_id: input.municipalityId,
+      kind: input.kind ?? 'notary',
+      name: `دفتر ${n}`,
+      license_no: `L-${n}`,
+    })
     .returningAll()
     .executeTakeFirstOrThrow();
   const username = `office${n}`;
@@ -169,7 +223,10 @@ export async function buildOffice(db: Db, input: { municipalityId: string; kind?
   return { office, operator, username, password: TEST_PASSWORD };
 }
 
-export async function buildApiClient(db: Db, input: { municipalityId: string; kind?: 'bank' | 'notary' | 'utility' | 'agency' }) {
+export async function buildApiClient(
+  db: Db,
+  input: { municipalityId: string; kind?: 'bank' | 'notary' | 'utility' | 'agency' },
+) {
   const secret = newClientSecret();
   const client = await db
     .insertInto('api_clients')

@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import { inject } from 'vitest';
-import { buildApp, type App } from '../src/server/app.js';
+import { type App, buildApp } from '../src/server/app.js';
 import type { Clock } from '../src/server/app-deps.js';
-import { loadConfig, type Config } from '../src/server/config.js';
-import { openDatabase, type DatabaseHandle } from '../src/server/db/connection.js';
+import { type Config, loadConfig } from '../src/server/config.js';
+import { type DatabaseHandle, openDatabase } from '../src/server/db/connection.js';
 
 /** A clock tests can move forward, to reach expiries and lockouts without waiting. */
 export class TestClock implements Clock {

@@ -20,7 +20,10 @@ export async function signInCitizen(
   const requested = await client.post('/api/v1/auth/citizen/otp', input);
   expect(requested.status, JSON.stringify(requested.body)).toBe(202);
   const code = await lastOtpFor(testApp, input.mobile);
-  const verified = await client.post('/api/v1/auth/citizen/verify', { challengeId: requested.body.challengeId, code });
+  const verified = await client.post('/api/v1/auth/citizen/verify', {
+    challengeId: requested.body.challengeId,
+    code,
+  });
   expect(verified.status, JSON.stringify(verified.body)).toBe(200);
   return client;
 }
@@ -36,7 +39,10 @@ export async function signInStaff(
 }
 
 /** An institution's system: gets a token with client credentials, then calls with it. */
-export async function apiClientSession(testApp: TestApp, input: { clientId: string; secret: string }): Promise<TestClient> {
+export async function apiClientSession(
+  testApp: TestApp,
+  input: { clientId: string; secret: string },
+): Promise<TestClient> {
   const client = new TestClient(testApp.app);
   const response = await client.post('/oauth/token', {
     grant_type: 'client_credentials',

@@ -9,7 +9,12 @@ export interface LoadResult {
 }
 
 /** Runs autocannon against one URL: 50 connections for `seconds`, on loopback only; stops by itself. */
-export async function measure(label: string, url: string, seconds: number, headers: Record<string, string> = {}): Promise<LoadResult> {
+export async function measure(
+  label: string,
+  url: string,
+  seconds: number,
+  headers: Record<string, string> = {},
+): Promise<LoadResult> {
   const result = await autocannon({ url, connections: 50, duration: seconds, headers });
   return {
     label,
@@ -25,6 +30,8 @@ export function printLoadTable(results: LoadResult[], baseline: LoadResult): voi
   console.log('|---|---|---|---|---|---|');
   for (const r of results) {
     const ratio = (r.requestsPerSecond / baseline.requestsPerSecond).toFixed(2);
-    console.log(`| ${r.label} | ${r.requestsPerSecond} | ${r.p99Ms} | ${r.non2xx} | ${r.errors} | ${ratio} |`);
+    console.log(
+      `| ${r.label} | ${r.requestsPerSecond} | ${r.p99Ms} | ${r.non2xx} | ${r.errors} | ${ratio} |`,
+    );
   }
 }

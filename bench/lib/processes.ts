@@ -29,7 +29,11 @@ export async function waitFor200(url: string, timeoutMs = 120_000): Promise<numb
 }
 
 export function startProcess(command: string, args: string[], env: Record<string, string>): ChildProcess {
-  return spawn(command, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit'], detached: true });
+  return spawn(command, args, {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'ignore', 'inherit'],
+    detached: true,
+  });
 }
 
 /** Stops a process group started by startProcess and waits for it to exit. */

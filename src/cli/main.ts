@@ -4,12 +4,18 @@ import { loadConfig } from '../server/config.js';
 type Command = (args: string[]) => Promise<number>;
 
 const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }> = {
-  migrate: { summary: 'apply pending database migrations', load: async () => (await import('./commands/migrate.js')).run },
+  migrate: {
+    summary: 'apply pending database migrations',
+    load: async () => (await import('./commands/migrate.js')).run,
+  },
   seed: {
     summary: 'create a demo city (--parcels N --seed S --municipality CODE)',
     load: async () => (await import('./commands/seed.js')).run,
   },
-  audit: { summary: 'audit verify: check every audit chain', load: async () => (await import('./commands/audit.js')).run },
+  audit: {
+    summary: 'audit verify: check every audit chain',
+    load: async () => (await import('./commands/audit.js')).run,
+  },
 };
 
 function usage(): string {

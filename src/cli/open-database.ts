@@ -1,8 +1,8 @@
+import path from 'node:path';
 import { loadConfig } from '../server/config.js';
-import { openDatabase, type DatabaseHandle } from '../server/db/connection.js';
+import { type DatabaseHandle, openDatabase } from '../server/db/connection.js';
 import { lockDataDir } from '../server/db/data-dir-lock.js';
 import { migrate } from '../server/db/migrate.js';
-import path from 'node:path';
 
 /**
  * Opens the configured database for a command: PostgreSQL when DATABASE_URL is set, otherwise the embedded

@@ -12,8 +12,16 @@ describe('configuration from the environment', () => {
   });
 
   it('reads PORT, DATABASE_URL and DATA_DIR', () => {
-    const config = loadConfig({ PORT: '4100', DATABASE_URL: 'postgres://x@127.0.0.1/db', DATA_DIR: '/srv/shahrvand' });
-    expect(config).toMatchObject({ port: 4100, databaseUrl: 'postgres://x@127.0.0.1/db', dataDir: '/srv/shahrvand' });
+    const config = loadConfig({
+      PORT: '4100',
+      DATABASE_URL: 'postgres://x@127.0.0.1/db',
+      DATA_DIR: '/srv/shahrvand',
+    });
+    expect(config).toMatchObject({
+      port: 4100,
+      databaseUrl: 'postgres://x@127.0.0.1/db',
+      dataDir: '/srv/shahrvand',
+    });
   });
 
   it('explains a bad value instead of starting wrongly', () => {

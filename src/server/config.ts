@@ -14,7 +14,13 @@ export interface Config {
   defaultMunicipality: string | undefined;
   seedDemoCity: boolean;
   secureCookies: boolean;
-  sms: { provider: SmsProvider; apiUrl: string | undefined; apiKey: string; sender: string; simulator: boolean };
+  sms: {
+    provider: SmsProvider;
+    apiUrl: string | undefined;
+    apiKey: string;
+    sender: string;
+    simulator: boolean;
+  };
   auth: {
     sessionTtlHours: number;
     otpTtlSeconds: number;

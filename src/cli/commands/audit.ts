@@ -17,7 +17,8 @@ export async function run(args: string[]): Promise<number> {
       } else {
         failed++;
         process.stdout.write(`TAMPERED ${municipalityId}: ${result.rows} rows\n`);
-        for (const problem of result.problems) process.stdout.write(`  seq ${problem.seq}: ${problem.problem}\n`);
+        for (const problem of result.problems)
+          process.stdout.write(`  seq ${problem.seq}: ${problem.problem}\n`);
       }
     }
     return failed === 0 ? 0 : 2;

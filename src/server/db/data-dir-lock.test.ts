@@ -14,7 +14,10 @@ describe('the data folder lock', () => {
     const dir = tempDir();
     const holder = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 30000)']);
     try {
-      fs.writeFileSync(path.join(dir, 'shahrvand.lock'), JSON.stringify({ pid: holder.pid, host: os.hostname() }));
+      fs.writeFileSync(
+        path.join(dir, 'shahrvand.lock'),
+        JSON.stringify({ pid: holder.pid, host: os.hostname() }),
+      );
       expect(() => lockDataDir(dir)).toThrow(DataDirLockedError);
       expect(() => lockDataDir(dir)).toThrow(`pid ${holder.pid}`);
     } finally {
@@ -26,7 +29,10 @@ describe('the data folder lock', () => {
     const dir = tempDir();
     const dead = spawn(process.execPath, ['-e', '0']);
     await new Promise((resolve) => dead.on('exit', resolve));
-    fs.writeFileSync(path.join(dir, 'shahrvand.lock'), JSON.stringify({ pid: dead.pid, host: os.hostname() }));
+    fs.writeFileSync(
+      path.join(dir, 'shahrvand.lock'),
+      JSON.stringify({ pid: dead.pid, host: os.hostname() }),
+    );
     const release = lockDataDir(dir);
     expect(JSON.parse(fs.readFileSync(path.join(dir, 'shahrvand.lock'), 'utf8')).pid).toBe(process.pid);
     release();

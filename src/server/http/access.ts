@@ -19,7 +19,11 @@ export const access = {
   sessionUser: (): Access => ({ kind: 'principals', principals: ['citizen', 'staff', 'office'] }),
   citizen: (): Access => ({ kind: 'principals', principals: ['citizen'] }),
   /** Staff holding at least one of the roles (any staff role when none are named). */
-  staff: (...roles: StaffRole[]): Access => ({ kind: 'principals', principals: ['staff'], staffRoles: roles }),
+  staff: (...roles: StaffRole[]): Access => ({
+    kind: 'principals',
+    principals: ['staff'],
+    staffRoles: roles,
+  }),
   office: (): Access => ({ kind: 'principals', principals: ['office'] }),
   apiClient: (): Access => ({ kind: 'principals', principals: ['api_client'] }),
 };

@@ -34,7 +34,11 @@ export function registerAuthentication(app: FastifyInstance): void {
     } else {
       const cookie = request.cookies[SESSION_COOKIE];
       const principal = cookie ? await principalFromSession(app.deps.db, app.deps.clock, cookie) : null;
-      if (principal && !SAFE_METHODS.has(request.method) && request.headers[CSRF_HEADER] !== principal.csrfToken) {
+      if (
+        principal &&
+        !SAFE_METHODS.has(request.method) &&
+        request.headers[CSRF_HEADER] !== principal.csrfToken
+      ) {
         if (rule.kind !== 'public') throw new AppError('csrf_failed');
         request.principal = null;
         return;

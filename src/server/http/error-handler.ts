@@ -12,7 +12,8 @@ interface AjvIssue {
 function fieldOf(issue: AjvIssue): string {
   const path = issue.instancePath.replace(/^\//, '').replaceAll('/', '.');
   const extra =
-    (issue.params.missingProperty as string | undefined) ?? (issue.params.additionalProperty as string | undefined);
+    (issue.params.missingProperty as string | undefined) ??
+    (issue.params.additionalProperty as string | undefined);
   if (extra) return path ? `${path}.${extra}` : extra;
   return path || '(body)';
 }
@@ -41,7 +42,8 @@ const FASTIFY_CODES: Record<string, AppError['code']> = {
 export function toAppError(err: FastifyError | Error): AppError {
   if (err instanceof AppError) return err;
   const fastifyError = err as FastifyError & { validation?: AjvIssue[] };
-  if (fastifyError.validation) return new AppError('validation_failed', { fields: fromValidation(fastifyError.validation) });
+  if (fastifyError.validation)
+    return new AppError('validation_failed', { fields: fromValidation(fastifyError.validation) });
   const mapped = fastifyError.code ? FASTIFY_CODES[fastifyError.code] : undefined;
   if (mapped) return new AppError(mapped);
   const pgCode = (err as { code?: string }).code;
@@ -63,7 +65,11 @@ export function sendError(request: FastifyRequest, reply: FastifyReply, error: A
       return text === key ? translate(locale, 'fields.invalid', { field: `«${field}»` }) : text;
     })
     .join(locale === 'fa' ? '؛ ' : '; ');
-  const message = translate(locale, error.messageKey, { ...error.details, ...error.params, fields: fieldText });
+  const message = translate(locale, error.messageKey, {
+    ...error.details,
+    ...error.params,
+    fields: fieldText,
+  });
   if (error.code === 'otp_too_soon' || error.code === 'rate_limited') {
     reply.header('retry-after', String(error.details.retryAfterSeconds ?? 60));
   }

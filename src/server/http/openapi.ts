@@ -22,12 +22,22 @@ export async function registerOpenApi(app: FastifyInstance): Promise<void> {
           session: { type: 'apiKey', in: 'cookie', name: 'sv_session' },
           clientCredentials: {
             type: 'oauth2',
-            flows: { clientCredentials: { tokenUrl: '/oauth/token', scopes: { inquiries: 'Request inquiry responses' } } },
+            flows: {
+              clientCredentials: {
+                tokenUrl: '/oauth/token',
+                scopes: { inquiries: 'Request inquiry responses' },
+              },
+            },
           },
         },
       },
     },
   });
-  await app.register(swaggerUi, { routePrefix: '/docs', uiConfig: { docExpansion: 'list', deepLinking: true } });
-  app.get('/openapi.json', { config: { access: access.public() }, schema: { hide: true } }, async () => app.swagger());
+  await app.register(swaggerUi, {
+    routePrefix: '/docs',
+    uiConfig: { docExpansion: 'list', deepLinking: true },
+  });
+  app.get('/openapi.json', { config: { access: access.public() }, schema: { hide: true } }, async () =>
+    app.swagger(),
+  );
 }

@@ -62,6 +62,10 @@ export function rolesOf(principal: Principal): string[] {
     case 'office':
       return ['office_operator', `office:${principal.officeKind}`];
     case 'api_client':
-      return ['api_client', `institution:${principal.clientKind}`, ...principal.scopes.map((s) => `scope:${s}`)];
+      return [
+        'api_client',
+        `institution:${principal.clientKind}`,
+        ...principal.scopes.map((s) => `scope:${s}`),
+      ];
   }
 }

@@ -13,7 +13,10 @@ export const ErrorResponse = Type.Object(
 );
 
 export const Uuid = Type.String({ format: 'uuid' });
-export const MunicipalityCode = Type.String({ pattern: '^[a-z0-9-]{2,40}$', description: 'Municipality code, e.g. "demo"' });
+export const MunicipalityCode = Type.String({
+  pattern: '^[a-z0-9-]{2,40}$',
+  description: 'Municipality code, e.g. "demo"',
+});
 
 /** Documented error responses, for a route's `schema.response`. */
 export function errors(...statuses: number[]) {

@@ -2,8 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { AppError } from './errors.js';
 import { sendError } from './error-handler.js';
+import { AppError } from './errors.js';
 
 const WEB_DIST = path.resolve('dist/web');
 const API_PREFIXES = ['/api/', '/oauth/', '/dev/sms-provider/', '/.well-known/'];
@@ -15,7 +15,13 @@ const API_PREFIXES = ['/api/', '/oauth/', '/dev/sms-provider/', '/.well-known/']
 export async function registerWebApp(app: FastifyInstance): Promise<void> {
   const hasBuild = fs.existsSync(path.join(WEB_DIST, 'index.html'));
   if (hasBuild) {
-    await app.register(fastifyStatic, { root: WEB_DIST, prefix: '/', wildcard: false, index: false, maxAge: '1h' });
+    await app.register(fastifyStatic, {
+      root: WEB_DIST,
+      prefix: '/',
+      wildcard: false,
+      index: false,
+      maxAge: '1h',
+    });
   }
   app.setNotFoundHandler((request: FastifyRequest, reply: FastifyReply) => {
     const wantsPage =

@@ -5,7 +5,12 @@ import { AppError } from '../../http/errors.js';
 import type { ApiClientPrincipal } from '../../http/principal.js';
 import type { Actor } from '../audit/actor.js';
 import { recordAudit } from '../audit/record-audit.js';
-import { findApiClientByClientId, findApiClientById, markApiClientUsed, readOrCreateSetting } from './api-client-repository.js';
+import {
+  findApiClientByClientId,
+  findApiClientById,
+  markApiClientUsed,
+  readOrCreateSetting,
+} from './api-client-repository.js';
 import { randomToken, safeEqual, sha256Hex } from './tokens.js';
 
 const AUDIENCE = 'shahrvand-api';
@@ -36,10 +41,15 @@ export async function issueAccessToken(
   const { db, clock, config } = deps;
   const client = await findApiClientByClientId(db, input.clientId);
   const presented = hashClientSecret(input.clientSecret);
-  if (!client || client.revoked_at || !safeEqual(presented, client.secret_hash)) throw new AppError('invalid_client');
+  if (!client || client.revoked_at || !safeEqual(presented, client.secret_hash))
+    throw new AppError('invalid_client');
   const now = clock.now();
   const expiresIn = config.auth.accessTokenTtlSeconds;
-  const token = await new SignJWT({ mid: client.municipality_id, ver: client.secret_version, scope: client.scopes.join(' ') })
+  const token = await new SignJWT({
+    mid: client.municipality_id,
+    ver: client.secret_version,
+    scope: client.scopes.join(' '),
+  })
     .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
     .setSubject(client.id)
     .setIssuer(config.publicUrl)
@@ -57,7 +67,12 @@ export async function issueAccessToken(
   };
   await db.transaction().execute(async (trx) => {
     await markApiClientUsed(trx, client.id, now);
-    await recordAudit(trx, actor, { action: 'auth.token_issued', entityType: 'api_client', entityId: client.id }, now);
+    await recordAudit(
+      trx,
+      actor,
+      { action: 'auth.token_issued', entityType: 'api_client', entityId: client.id },
+      now,
+    );
   });
   return { accessToken: token, expiresIn, scope: client.scopes.join(' ') };
 }
@@ -79,7 +94,12 @@ export async function principalFromAccessToken(
     throw err;
   }
   const client = payload.sub ? await findApiClientById(deps.db, payload.sub) : undefined;
-  if (!client || client.revoked_at || client.secret_version !== payload.ver || client.municipality_id !== payload.mid) {
+  if (
+    !client ||
+    client.revoked_at ||
+    client.secret_version !== payload.ver ||
+    client.municipality_id !== payload.mid
+  ) {
     throw new AppError('invalid_token');
   }
   return {

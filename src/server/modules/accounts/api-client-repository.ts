@@ -19,6 +19,10 @@ export async function readOrCreateSetting<T>(db: Db, key: string, initial: () =>
     .values({ key, value: JSON.stringify(initial()) })
     .onConflict((oc) => oc.column('key').doNothing())
     .execute();
-  const row = await db.selectFrom('settings').select('value').where('key', '=', key).executeTakeFirstOrThrow();
+  const row = await db
+    .selectFrom('settings')
+    .select('value')
+    .where('key', '=', key)
+    .executeTakeFirstOrThrow();
   return row.value as T;
 }

@@ -17,7 +17,11 @@ describe('institutions with OAuth2 client credentials', () => {
     const client = await apiClientSession(t, bank);
     const me = await client.get('/api/v1/me');
     expect(me.status).toBe(200);
-    expect(me.body).toMatchObject({ kind: 'api_client', name: bank.clientId, roles: ['api_client', 'institution:bank', 'scope:inquiries'] });
+    expect(me.body).toMatchObject({
+      kind: 'api_client',
+      name: bank.clientId,
+      roles: ['api_client', 'institution:bank', 'scope:inquiries'],
+    });
     expect(me.body.csrfToken).toBeUndefined();
   });
 
@@ -58,11 +62,19 @@ describe('institutions with OAuth2 client credentials', () => {
     const { municipality } = await buildCity(t.database.db);
     const bank = await buildApiClient(t.database.db, { municipalityId: municipality.id });
     const client = await apiClientSession(t, bank);
-    await t.database.db.updateTable('api_clients').set({ secret_version: 2 }).where('id', '=', bank.client.id).execute();
+    await t.database.db
+      .updateTable('api_clients')
+      .set({ secret_version: 2 })
+      .where('id', '=', bank.client.id)
+      .execute();
     expect((await client.get('/api/v1/me')).status).toBe(401);
     const other = await buildApiClient(t.database.db, { municipalityId: municipality.id });
     const second = await apiClientSession(t, other);
-    await t.database.db.updateTable('api_clients').set({ revoked_at: new Date() }).where('id', '=', other.client.id).execute();
+    await t.database.db
+      .updateTable('api_clients')
+      .set({ revoked_at: new Date() })
+      .where('id', '=', other.client.id)
+      .execute();
     expect((await second.get('/api/v1/me')).status).toBe(401);
     const again = await new TestClient(t.app).post('/oauth/token', {
       grant_type: 'client_credentials',

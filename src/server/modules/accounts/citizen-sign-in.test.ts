@@ -24,12 +24,18 @@ async function newCity() {
 describe('citizen sign-in with national ID, mobile and an SMS code', () => {
   it('signs in with the code from the SMS simulator, shows the citizen and their parcels', async () => {
     const { code, citizen } = await newCity();
-    const client = await signInCitizen(t, { municipality: code, nationalId: citizen.nationalId, mobile: citizen.mobile });
+    const client = await signInCitizen(t, {
+      municipality: code,
+      nationalId: citizen.nationalId,
+      mobile: citizen.mobile,
+    });
     const me = await client.get('/api/v1/me');
     expect(me.status).toBe(200);
     expect(me.body).toMatchObject({ kind: 'citizen', roles: ['citizen'], nationalId: citizen.nationalId });
     const parcels = await client.get('/api/v1/me/parcels');
-    expect(parcels.body.parcels.map((p: { id: string }) => p.id).sort()).toEqual(citizen.parcels.map((p) => p.id).sort());
+    expect(parcels.body.parcels.map((p: { id: string }) => p.id).sort()).toEqual(
+      citizen.parcels.map((p) => p.id).sort(),
+    );
     expect(parcels.body.parcels[0].share).toEqual({ numerator: 6, denominator: 6 });
   });
 
@@ -55,13 +61,21 @@ describe('citizen sign-in with national ID, mobile and an SMS code', () => {
     const client = new TestClient(t.app);
     const bad = '0076229646';
     client.language = 'fa';
-    const fa = await client.post('/api/v1/auth/citizen/otp', { municipality: code, nationalId: bad, mobile: fakeMobile() });
+    const fa = await client.post('/api/v1/auth/citizen/otp', {
+      municipality: code,
+      nationalId: bad,
+      mobile: fakeMobile(),
+    });
     expect(fa.status).toBe(400);
     expect(fa.body.error.code).toBe('validation_failed');
     expect(fa.body.error.details.fields).toEqual([{ field: 'nationalId', rule: 'national_id' }]);
     expect(fa.body.error.message).toContain('کد ملی معتبری نیست');
     client.language = 'vi';
-    const vi = await client.post('/api/v1/auth/citizen/otp', { municipality: code, nationalId: bad, mobile: fakeMobile() });
+    const vi = await client.post('/api/v1/auth/citizen/otp', {
+      municipality: code,
+      nationalId: bad,
+      mobile: fakeMobile(),
+    });
     expect(vi.body.error.message).toContain('nationalId');
     expect(vi.body.error.message).toContain('không phải mã số định danh hợp lệ');
   });
@@ -95,36 +109,74 @@ describe('citizen sign-in with national ID, mobile and an SMS code', () => {
 
   it('lets a person unknown to the municipality register, with no parcels', async () => {
     const { code } = await newCity();
-    const client = await signInCitizen(t, { municipality: code, nationalId: fakeNationalId(), mobile: fakeMobile() });
+    const client = await signInCitizen(t, {
+      municipality: code,
+      nationalId: fakeNationalId(),
+      mobile: fakeMobile(),
+    });
     expect((await client.get('/api/v1/me/parcels')).body.parcels).toEqual([]);
   });
 
   it('counts wrong codes, then refuses the challenge; an expired or used code is refused', async () => {
     const { code, citizen } = await newCity();
     const client = new TestClient(t.app);
-    const requested = await client.post('/api/v1/auth/citizen/otp', { municipality: code, nationalId: citizen.nationalId, mobile: citizen.mobile });
+    const requested = await client.post('/api/v1/auth/citizen/otp', {
+      municipality: code,
+      nationalId: citizen.nationalId,
+      mobile: citizen.mobile,
+    });
     const real = await lastOtpFor(t, citizen.mobile);
     const wrong = real === '000000' ? '111111' : '000000';
-    const first = await client.post('/api/v1/auth/citizen/verify', { challengeId: requested.body.challengeId, code: wrong });
+    const first = await client.post('/api/v1/auth/citizen/verify', {
+      challengeId: requested.body.challengeId,
+      code: wrong,
+    });
     expect(first.status).toBe(401);
     expect(first.body.error).toMatchObject({ code: 'otp_invalid', details: { attemptsLeft: 4 } });
-    for (let i = 0; i < 3; i++) await client.post('/api/v1/auth/citizen/verify', { challengeId: requested.body.challengeId, code: wrong });
-    const fifth = await client.post('/api/v1/auth/citizen/verify', { challengeId: requested.body.challengeId, code: wrong });
+    for (let i = 0; i < 3; i++)
+      await client.post('/api/v1/auth/citizen/verify', {
+        challengeId: requested.body.challengeId,
+        code: wrong,
+      });
+    const fifth = await client.post('/api/v1/auth/citizen/verify', {
+      challengeId: requested.body.challengeId,
+      code: wrong,
+    });
     expect(fifth.body.error.code).toBe('otp_too_many_attempts');
-    const afterLimit = await client.post('/api/v1/auth/citizen/verify', { challengeId: requested.body.challengeId, code: real });
+    const afterLimit = await client.post('/api/v1/auth/citizen/verify', {
+      challengeId: requested.body.challengeId,
+      code: real,
+    });
     expect(afterLimit.status).toBe(429);
 
     t.clock.advance(61_000);
-    const again = await client.post('/api/v1/auth/citizen/otp', { municipality: code, nationalId: citizen.nationalId, mobile: citizen.mobile });
+    const again = await client.post('/api/v1/auth/citizen/otp', {
+      municipality: code,
+      nationalId: citizen.nationalId,
+      mobile: citizen.mobile,
+    });
     const otp = await lastOtpFor(t, citizen.mobile);
     t.clock.advance(121_000);
-    const late = await client.post('/api/v1/auth/citizen/verify', { challengeId: again.body.challengeId, code: otp });
+    const late = await client.post('/api/v1/auth/citizen/verify', {
+      challengeId: again.body.challengeId,
+      code: otp,
+    });
     expect(late.body.error.code).toBe('otp_expired');
 
-    const third = await client.post('/api/v1/auth/citizen/otp', { municipality: code, nationalId: citizen.nationalId, mobile: citizen.mobile });
+    const third = await client.post('/api/v1/auth/citizen/otp', {
+      municipality: code,
+      nationalId: citizen.nationalId,
+      mobile: citizen.mobile,
+    });
     const otp3 = await lastOtpFor(t, citizen.mobile);
-    expect((await client.post('/api/v1/auth/citizen/verify', { challengeId: third.body.challengeId, code: otp3 })).status).toBe(200);
-    const reused = await new TestClient(t.app).post('/api/v1/auth/citizen/verify', { challengeId: third.body.challengeId, code: otp3 });
+    expect(
+      (await client.post('/api/v1/auth/citizen/verify', { challengeId: third.body.challengeId, code: otp3 }))
+        .status,
+    ).toBe(200);
+    const reused = await new TestClient(t.app).post('/api/v1/auth/citizen/verify', {
+      challengeId: third.body.challengeId,
+      code: otp3,
+    });
     expect(reused.body.error.code).toBe('otp_expired');
   });
 

@@ -1,8 +1,8 @@
+import { normalizeMobile, normalizeNationalId } from '../../../shared/identifiers/index.js';
 import type { AppDeps } from '../../app-deps.js';
 import { AppError, invalidField } from '../../http/errors.js';
 import type { Locale } from '../../i18n/messages.js';
 import { translate } from '../../i18n/messages.js';
-import { normalizeMobile, normalizeNationalId } from '../../../shared/identifiers/index.js';
 import type { Actor } from '../audit/actor.js';
 import { recordAudit } from '../audit/record-audit.js';
 import { SmsDeliveryError } from '../notifications/sms/sms-sender.js';
@@ -13,7 +13,12 @@ import {
   insertChallenge,
   lockChallenge,
 } from './otp-repository.js';
-import { findCitizenByNationalId, findOwnerByNationalId, insertUser, recordSuccessfulLogin } from './repository.js';
+import {
+  findCitizenByNationalId,
+  findOwnerByNationalId,
+  insertUser,
+  recordSuccessfulLogin,
+} from './repository.js';
 import { resolveMunicipality } from './resolve-municipality.js';
 import { createSession, type NewSession } from './sessions.js';
 import { numericCode, randomToken, safeEqual, sha256Hex } from './tokens.js';
@@ -47,7 +52,12 @@ export async function requestCitizenOtp(
   if (known?.mobile && known.mobile !== mobile) throw new AppError('identity_mismatch');
 
   const now = clock.now();
-  const recent = await countRecentChallenges(db, municipality.id, mobile, new Date(now.getTime() - 3_600_000));
+  const recent = await countRecentChallenges(
+    db,
+    municipality.id,
+    mobile,
+    new Date(now.getTime() - 3_600_000),
+  );
   const latest = recent.latest ? new Date(recent.latest as unknown as string | Date) : null;
   const waitMs = latest ? latest.getTime() + config.auth.otpResendSeconds * 1000 - now.getTime() : 0;
   if (waitMs > 0) {
@@ -92,13 +102,17 @@ export async function verifyCitizenOtp(
   const outcome = await db.transaction().execute(async (trx) => {
     const challenge = await lockChallenge(trx, input.challengeId);
     const now = clock.now();
-    if (!challenge || challenge.consumed_at || challenge.expires_at <= now) return { error: 'otp_expired' as const };
+    if (!challenge || challenge.consumed_at || challenge.expires_at <= now)
+      return { error: 'otp_expired' as const };
     if (challenge.attempts >= config.auth.otpMaxAttempts) return { error: 'otp_too_many_attempts' as const };
     const [salt, hash] = challenge.code_hash.split('$');
     if (!safeEqual(codeHash(salt, input.code.trim()), hash)) {
       await countFailedAttempt(trx, challenge.id);
       const attemptsLeft = config.auth.otpMaxAttempts - challenge.attempts - 1;
-      return { error: attemptsLeft > 0 ? ('otp_invalid' as const) : ('otp_too_many_attempts' as const), attemptsLeft };
+      return {
+        error: attemptsLeft > 0 ? ('otp_invalid' as const) : ('otp_too_many_attempts' as const),
+        attemptsLeft,
+      };
     }
     await consumeChallenge(trx, challenge.id, now);
 
@@ -129,11 +143,19 @@ export async function verifyCitizenOtp(
       apiClientId: null,
       ip: input.ip,
     };
-    await recordAudit(trx, actor, { action: 'auth.signed_in', entityType: 'user', entityId: user.id, details: { method: 'otp' } }, now);
+    await recordAudit(
+      trx,
+      actor,
+      { action: 'auth.signed_in', entityType: 'user', entityId: user.id, details: { method: 'otp' } },
+      now,
+    );
     return { session: { ...session, userId: user.id, municipalityId: user.municipality_id } };
   });
   if ('error' in outcome && outcome.error) {
-    throw new AppError(outcome.error, 'attemptsLeft' in outcome ? { attemptsLeft: outcome.attemptsLeft } : {});
+    throw new AppError(
+      outcome.error,
+      'attemptsLeft' in outcome ? { attemptsLeft: outcome.attemptsLeft } : {},
+    );
   }
   return (outcome as { session: NewSession & { userId: string; municipalityId: string } }).session;
 }

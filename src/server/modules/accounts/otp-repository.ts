@@ -12,7 +12,15 @@ export function countRecentChallenges(db: Db, municipalityId: string, mobile: st
 
 export function insertChallenge(
   db: Db,
-  challenge: { municipalityId: string; nationalId: string; mobile: string; codeHash: string; ip: string | null; at: Date; expiresAt: Date },
+  challenge: {
+    municipalityId: string;
+    nationalId: string;
+    mobile: string;
+    codeHash: string;
+    ip: string | null;
+    at: Date;
+    expiresAt: Date;
+  },
 ) {
   return db
     .insertInto('otp_challenges')
@@ -31,7 +39,12 @@ export function insertChallenge(
 
 /** Locks the challenge row so two verifications of one code cannot both succeed. */
 export function lockChallenge(db: Db, challengeId: string) {
-  return db.selectFrom('otp_challenges').selectAll().where('id', '=', challengeId).forUpdate().executeTakeFirst();
+  return db
+    .selectFrom('otp_challenges')
+    .selectAll()
+    .where('id', '=', challengeId)
+    .forUpdate()
+    .executeTakeFirst();
 }
 
 export async function countFailedAttempt(db: Db, challengeId: string) {

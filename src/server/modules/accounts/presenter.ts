@@ -1,6 +1,6 @@
 import type { Db } from '../../db/schema.js';
-import type { Locale } from '../../i18n/messages.js';
 import { type Principal, rolesOf } from '../../http/principal.js';
+import type { Locale } from '../../i18n/messages.js';
 
 function nameIn(row: { name_fa: string; name_en: string; name_vi: string }, locale: Locale): string {
   return locale === 'en' ? row.name_en : locale === 'vi' ? row.name_vi : row.name_fa;
@@ -22,10 +22,28 @@ export async function presentMe(db: Db, principal: Principal, locale: Locale) {
     case 'api_client':
       return { ...base, id: principal.apiClientId, name: principal.clientId };
     case 'citizen':
-      return { ...base, id: principal.userId, name: principal.fullName, nationalId: principal.nationalId, csrfToken: principal.csrfToken };
+      return {
+        ...base,
+        id: principal.userId,
+        name: principal.fullName,
+        nationalId: principal.nationalId,
+        csrfToken: principal.csrfToken,
+      };
     case 'staff':
-      return { ...base, id: principal.userId, name: principal.fullName, districtId: principal.districtId, csrfToken: principal.csrfToken };
+      return {
+        ...base,
+        id: principal.userId,
+        name: principal.fullName,
+        districtId: principal.districtId,
+        csrfToken: principal.csrfToken,
+      };
     case 'office':
-      return { ...base, id: principal.userId, name: principal.fullName, officeId: principal.officeId, csrfToken: principal.csrfToken };
+      return {
+        ...base,
+        id: principal.userId,
+        name: principal.fullName,
+        officeId: principal.officeId,
+        csrfToken: principal.csrfToken,
+      };
   }
 }

@@ -45,8 +45,18 @@ export async function recordFailedLogin(db: Db, userId: string, maxFailures: num
   return db
     .updateTable('users')
     .set((eb) => ({
-      failed_logins: eb.case().when('failed_logins', '>=', maxFailures - 1).then(0).else(eb('failed_logins', '+', 1)).end(),
-      locked_until: eb.case().when('failed_logins', '>=', maxFailures - 1).then(lockUntil).else(eb.ref('locked_until')).end(),
+      failed_logins: eb
+        .case()
+        .when('failed_logins', '>=', maxFailures - 1)
+        .then(0)
+        .else(eb('failed_logins', '+', 1))
+        .end(),
+      locked_until: eb
+        .case()
+        .when('failed_logins', '>=', maxFailures - 1)
+        .then(lockUntil)
+        .else(eb.ref('locked_until'))
+        .end(),
     }))
     .where('id', '=', userId)
     .returning(['failed_logins', 'locked_until'])

@@ -7,14 +7,22 @@ import { SESSION_COOKIE } from '../../http/authenticate.js';
 import { AppError } from '../../http/errors.js';
 import { requestLocale } from '../../http/locale.js';
 import { errors } from '../../http/schemas.js';
-import { recordAudit } from '../audit/record-audit.js';
 import { actorOf } from '../audit/actor-of.js';
+import { recordAudit } from '../audit/record-audit.js';
 import { issueAccessToken } from './access-tokens.js';
 import { requestCitizenOtp, verifyCitizenOtp } from './citizen-sign-in.js';
 import { presentMe } from './presenter.js';
-import { CitizenOtpChallenge, CitizenOtpRequest, CitizenOtpVerify, Me, PasswordLogin, TokenRequest, TokenResponse } from './schema.js';
-import { principalFromSession } from './sessions.js';
+import {
+  CitizenOtpChallenge,
+  CitizenOtpRequest,
+  CitizenOtpVerify,
+  Me,
+  PasswordLogin,
+  TokenRequest,
+  TokenResponse,
+} from './schema.js';
 import { revokeSession, revokeUserSessions } from './session-repository.js';
+import { principalFromSession } from './sessions.js';
 import { signInWithPassword } from './staff-sign-in.js';
 
 const tags = ['auth'];
@@ -25,7 +33,10 @@ function basicCredentials(request: FastifyRequest): { id: string; secret: string
   const decoded = Buffer.from(header.slice(6), 'base64').toString('utf8');
   const colon = decoded.indexOf(':');
   if (colon < 0) return null;
-  return { id: decodeURIComponent(decoded.slice(0, colon)), secret: decodeURIComponent(decoded.slice(colon + 1)) };
+  return {
+    id: decodeURIComponent(decoded.slice(0, colon)),
+    secret: decodeURIComponent(decoded.slice(colon + 1)),
+  };
 }
 
 export async function accountRoutes(fastify: FastifyInstance): Promise<void> {
@@ -61,7 +72,11 @@ export async function accountRoutes(fastify: FastifyInstance): Promise<void> {
       },
     },
     async (request, reply) => {
-      const challenge = await requestCitizenOtp(deps, { ...request.body, ip: request.ip, locale: requestLocale(request) });
+      const challenge = await requestCitizenOtp(deps, {
+        ...request.body,
+        ip: request.ip,
+        locale: requestLocale(request),
+      });
       return reply.code(202).send({ ...challenge, expiresAt: challenge.expiresAt.toISOString() });
     },
   );
@@ -113,13 +128,21 @@ export async function accountRoutes(fastify: FastifyInstance): Promise<void> {
     '/api/v1/auth/logout',
     {
       config: { access: access.sessionUser() },
-      schema: { tags, summary: 'Sign out of this session', response: { 204: Type.Null(), ...errors(401, 403) } },
+      schema: {
+        tags,
+        summary: 'Sign out of this session',
+        response: { 204: Type.Null(), ...errors(401, 403) },
+      },
     },
     async (request, reply) => {
       const principal = principalOf(request, 'citizen', 'staff', 'office');
       await deps.db.transaction().execute(async (trx) => {
         await revokeSession(trx, principal.sessionId, deps.clock.now());
-        await recordAudit(trx, actorOf(request), { action: 'auth.signed_out', entityType: 'user', entityId: principal.userId });
+        await recordAudit(trx, actorOf(request), {
+          action: 'auth.signed_out',
+          entityType: 'user',
+          entityId: principal.userId,
+        });
       });
       reply.clearCookie(SESSION_COOKIE, { path: '/' });
       return reply.code(204).send(null);
@@ -139,7 +162,12 @@ export async function accountRoutes(fastify: FastifyInstance): Promise<void> {
     async (request, reply) => {
       const principal = principalOf(request, 'citizen', 'staff', 'office');
       const revokedSessions = await deps.db.transaction().execute(async (trx) => {
-        const count = await revokeUserSessions(trx, principal.municipalityId, principal.userId, deps.clock.now());
+        const count = await revokeUserSessions(
+          trx,
+          principal.municipalityId,
+          principal.userId,
+          deps.clock.now(),
+        );
         await recordAudit(trx, actorOf(request), {
           action: 'auth.signed_out_everywhere',
           entityType: 'user',
@@ -157,9 +185,18 @@ export async function accountRoutes(fastify: FastifyInstance): Promise<void> {
     '/api/v1/me',
     {
       config: { access: access.signedIn() },
-      schema: { tags, summary: 'Who is signed in: user, office or API client, with roles', response: { 200: Me, ...errors(401) } },
+      schema: {
+        tags,
+        summary: 'Who is signed in: user, office or API client, with roles',
+        response: { 200: Me, ...errors(401) },
+      },
     },
-    async (request) => presentMe(deps.db, principalOf(request, 'citizen', 'staff', 'office', 'api_client'), requestLocale(request)),
+    async (request) =>
+      presentMe(
+        deps.db,
+        principalOf(request, 'citizen', 'staff', 'office', 'api_client'),
+        requestLocale(request),
+      ),
   );
 
   app.post(
@@ -183,7 +220,12 @@ export async function accountRoutes(fastify: FastifyInstance): Promise<void> {
       if (!clientId || !clientSecret) throw new AppError('invalid_client');
       const token = await issueAccessToken(deps, { clientId, clientSecret, ip: request.ip });
       reply.header('cache-control', 'no-store');
-      return { access_token: token.accessToken, token_type: 'Bearer' as const, expires_in: token.expiresIn, scope: token.scope };
+      return {
+        access_token: token.accessToken,
+        token_type: 'Bearer' as const,
+        expires_in: token.expiresIn,
+        scope: token.scope,
+      };
     },
   );
 }

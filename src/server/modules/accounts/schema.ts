@@ -6,7 +6,10 @@ const digits = (min: number, max: number) => `^[0-9۰-۹٠-٩ +-]{${min},${max}}
 export const CitizenOtpRequest = Type.Object(
   {
     municipality: Type.Optional(MunicipalityCode),
-    nationalId: Type.String({ pattern: digits(8, 12), description: 'کد ملی; Persian, Arabic-Indic or Latin digits' }),
+    nationalId: Type.String({
+      pattern: digits(8, 12),
+      description: 'کد ملی; Persian, Arabic-Indic or Latin digits',
+    }),
     mobile: Type.String({ pattern: digits(10, 16), description: 'Iranian mobile number, e.g. 09121234567' }),
   },
   { additionalProperties: false },
@@ -33,7 +36,12 @@ export const PasswordLogin = Type.Object(
 );
 
 export const Me = Type.Object({
-  kind: Type.Union([Type.Literal('citizen'), Type.Literal('staff'), Type.Literal('office'), Type.Literal('api_client')]),
+  kind: Type.Union([
+    Type.Literal('citizen'),
+    Type.Literal('staff'),
+    Type.Literal('office'),
+    Type.Literal('api_client'),
+  ]),
   id: Uuid,
   name: Type.String(),
   roles: Type.Array(Type.String()),
@@ -41,7 +49,9 @@ export const Me = Type.Object({
   districtId: Type.Optional(Type.Union([Uuid, Type.Null()])),
   officeId: Type.Optional(Uuid),
   nationalId: Type.Optional(Type.String()),
-  csrfToken: Type.Optional(Type.String({ description: 'Send as X-CSRF-Token on writes made with the session cookie' })),
+  csrfToken: Type.Optional(
+    Type.String({ description: 'Send as X-CSRF-Token on writes made with the session cookie' }),
+  ),
 });
 
 export const TokenRequest = Type.Object(

@@ -2,7 +2,16 @@ import type { Db } from '../../db/schema.js';
 
 export async function insertSession(
   db: Db,
-  session: { municipalityId: string; userId: string; tokenHash: string; csrfToken: string; ip: string | null; userAgent: string | null; expiresAt: Date; at: Date },
+  session: {
+    municipalityId: string;
+    userId: string;
+    tokenHash: string;
+    csrfToken: string;
+    ip: string | null;
+    userAgent: string | null;
+    expiresAt: Date;
+    at: Date;
+  },
 ) {
   return db
     .insertInto('sessions')
@@ -63,7 +72,12 @@ export async function revokeSession(db: Db, sessionId: string, at: Date) {
     .execute();
 }
 
-export async function revokeUserSessions(db: Db, municipalityId: string, userId: string, at: Date): Promise<number> {
+export async function revokeUserSessions(
+  db: Db,
+  municipalityId: string,
+  userId: string,
+  at: Date,
+): Promise<number> {
   const rows = await db
     .updateTable('sessions')
     .set({ revoked_at: at })

@@ -35,7 +35,8 @@ export async function principalFromSession(
   const now = clock.now();
   const row = await findLiveSession(db, sha256Hex(token), now);
   if (!row) return null;
-  if (now.getTime() - row.last_seen_at.getTime() > TOUCH_AFTER_MS) await touchSession(db, row.session_id, now);
+  if (now.getTime() - row.last_seen_at.getTime() > TOUCH_AFTER_MS)
+    await touchSession(db, row.session_id, now);
   const base = {
     municipalityId: row.municipality_id,
     userId: row.user_id,

@@ -13,16 +13,33 @@ afterAll(() => t.close());
 describe('staff and office sign-in with username and password', () => {
   it('signs a staff member in and reports roles and district', async () => {
     const { municipality, district1 } = await buildCity(t.database.db);
-    const staff = await buildStaff(t.database.db, { municipalityId: municipality.id, roles: ['clerk'], districtId: district1.id });
-    const client = await signInStaff(t, { municipality: municipality.code, username: staff.username, password: staff.password });
-    const me = await client.get('/api/v1/me');
-    expect(me.body).toMatchObject({ kind: 'staff', roles: ['clerk'], districtId: district1.id, municipality: { code: municipality.code } });
-    expect(client.sessionCookie).toBeTruthy();
-    const cookieHeader = String((await new TestClient(t.app).post('/api/v1/auth/staff/login', {
+    const staff = await buildStaff(t.database.db, {
+      municipalityId: municipality.id,
+      roles: ['clerk'],
+      districtId: district1.id,
+    });
+    const client = await signInStaff(t, {
       municipality: municipality.code,
       username: staff.username,
       password: staff.password,
-    })).headers['set-cookie']);
+    });
+    const me = await client.get('/api/v1/me');
+    expect(me.body).toMatchObject({
+      kind: 'staff',
+      roles: ['clerk'],
+      districtId: district1.id,
+      municipality: { code: municipality.code },
+    });
+    expect(client.sessionCookie).toBeTruthy();
+    const cookieHeader = String(
+      (
+        await new TestClient(t.app).post('/api/v1/auth/staff/login', {
+          municipality: municipality.code,
+          username: staff.username,
+          password: staff.password,
+        })
+      ).headers['set-cookie'],
+    );
     expect(cookieHeader).toContain('HttpOnly');
     expect(cookieHeader).toContain('SameSite=Lax');
   });
@@ -30,17 +47,33 @@ describe('staff and office sign-in with username and password', () => {
   it('signs an office operator in as an office principal', async () => {
     const { municipality } = await buildCity(t.database.db);
     const office = await buildOffice(t.database.db, { municipalityId: municipality.id, kind: 'notary' });
-    const client = await signInStaff(t, { municipality: municipality.code, username: office.username, password: office.password });
+    const client = await signInStaff(t, {
+      municipality: municipality.code,
+      username: office.username,
+      password: office.password,
+    });
     const me = await client.get('/api/v1/me');
-    expect(me.body).toMatchObject({ kind: 'office', officeId: office.office.id, roles: ['office_operator', 'office:notary'] });
+    expect(me.body).toMatchObject({
+      kind: 'office',
+      officeId: office.office.id,
+      roles: ['office_operator', 'office:notary'],
+    });
   });
 
   it('does not tell an unknown username from a wrong password', async () => {
     const { municipality } = await buildCity(t.database.db);
     const staff = await buildStaff(t.database.db, { municipalityId: municipality.id, roles: ['finance'] });
     const client = new TestClient(t.app);
-    const unknown = await client.post('/api/v1/auth/staff/login', { municipality: municipality.code, username: 'nobody', password: 'whatever-1234' });
-    const wrong = await client.post('/api/v1/auth/staff/login', { municipality: municipality.code, username: staff.username, password: 'whatever-1234' });
+    const unknown = await client.post('/api/v1/auth/staff/login', {
+      municipality: municipality.code,
+      username: 'nobody',
+      password: 'whatever-1234',
+    });
+    const wrong = await client.post('/api/v1/auth/staff/login', {
+      municipality: municipality.code,
+      username: staff.username,
+      password: 'whatever-1234',
+    });
     expect(unknown.status).toBe(401);
     expect(wrong.status).toBe(401);
     expect(unknown.body.error.code).toBe(wrong.body.error.code);
@@ -51,7 +84,11 @@ describe('staff and office sign-in with username and password', () => {
     const staff = await buildStaff(t.database.db, { municipalityId: municipality.id, roles: ['admin'] });
     const client = new TestClient(t.app);
     const attempt = (password: string) =>
-      client.post('/api/v1/auth/staff/login', { municipality: municipality.code, username: staff.username, password });
+      client.post('/api/v1/auth/staff/login', {
+        municipality: municipality.code,
+        username: staff.username,
+        password,
+      });
     for (let i = 0; i < 4; i++) expect((await attempt('wrong-password-1')).status).toBe(401);
     const fifth = await attempt('wrong-password-1');
     expect(fifth.status).toBe(423);
@@ -76,7 +113,11 @@ describe('staff and office sign-in with username and password', () => {
   it('refuses a disabled account', async () => {
     const { municipality } = await buildCity(t.database.db);
     const staff = await buildStaff(t.database.db, { municipalityId: municipality.id, roles: ['finance'] });
-    await t.database.db.updateTable('users').set({ is_active: false }).where('id', '=', staff.user.id).execute();
+    await t.database.db
+      .updateTable('users')
+      .set({ is_active: false })
+      .where('id', '=', staff.user.id)
+      .execute();
     const response = await new TestClient(t.app).post('/api/v1/auth/staff/login', {
       municipality: municipality.code,
       username: staff.username,
@@ -106,7 +147,11 @@ describe('sessions', () => {
   it('refuses a cookie-authenticated write without the CSRF token', async () => {
     const { municipality } = await buildCity(t.database.db);
     const staff = await buildStaff(t.database.db, { municipalityId: municipality.id, roles: ['oversight'] });
-    const client = await signInStaff(t, { municipality: municipality.code, username: staff.username, password: staff.password });
+    const client = await signInStaff(t, {
+      municipality: municipality.code,
+      username: staff.username,
+      password: staff.password,
+    });
     const forged = await client.post('/api/v1/auth/logout', {}, { 'x-csrf-token': 'forged' });
     expect(forged.status).toBe(403);
     expect(forged.body.error.code).toBe('csrf_failed');
@@ -116,7 +161,11 @@ describe('sessions', () => {
   it('expires a session after its lifetime', async () => {
     const { municipality } = await buildCity(t.database.db);
     const staff = await buildStaff(t.database.db, { municipalityId: municipality.id, roles: ['oversight'] });
-    const client = await signInStaff(t, { municipality: municipality.code, username: staff.username, password: staff.password });
+    const client = await signInStaff(t, {
+      municipality: municipality.code,
+      username: staff.username,
+      password: staff.password,
+    });
     t.clock.advance(13 * 3_600_000);
     expect((await client.get('/api/v1/me')).status).toBe(401);
   });

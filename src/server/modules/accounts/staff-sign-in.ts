@@ -13,11 +13,20 @@ import { createSession, type NewSession } from './sessions.js';
  */
 export async function signInWithPassword(
   deps: Pick<AppDeps, 'db' | 'clock' | 'config'>,
-  input: { municipality?: string; username: string; password: string; ip: string | null; userAgent: string | null },
+  input: {
+    municipality?: string;
+    username: string;
+    password: string;
+    ip: string | null;
+    userAgent: string | null;
+  },
 ): Promise<NewSession & { userId: string; municipalityId: string }> {
   const { db, clock, config } = deps;
   const municipality = await resolveMunicipality(db, input.municipality, config.defaultMunicipality);
-  const user = await findUserByUsername(db, municipality.id, input.username.trim(), ['staff', 'office_operator']);
+  const user = await findUserByUsername(db, municipality.id, input.username.trim(), [
+    'staff',
+    'office_operator',
+  ]);
   const now = clock.now();
   if (user?.locked_until && user.locked_until > now) {
     const lockedUntil = user.locked_until.toISOString();
@@ -39,11 +48,16 @@ export async function signInWithPassword(
     const after = await db.transaction().execute(async (trx) => {
       const result = await recordFailedLogin(trx, user.id, config.auth.staffMaxFailures, lockUntil);
       const locked = result.locked_until !== null && result.locked_until > now;
-      await recordAudit(trx, actor, {
-        action: locked ? 'auth.locked_out' : 'auth.sign_in_failed',
-        entityType: 'user',
-        entityId: user.id,
-      }, now);
+      await recordAudit(
+        trx,
+        actor,
+        {
+          action: locked ? 'auth.locked_out' : 'auth.sign_in_failed',
+          entityType: 'user',
+          entityId: user.id,
+        },
+        now,
+      );
       return { locked, lockedUntil: result.locked_until };
     });
     if (after.locked && after.lockedUntil) {
@@ -65,7 +79,12 @@ export async function signInWithPassword(
       ip: input.ip,
       userAgent: input.userAgent,
     });
-    await recordAudit(trx, actor, { action: 'auth.signed_in', entityType: 'user', entityId: user.id, details: { method: 'password' } }, now);
+    await recordAudit(
+      trx,
+      actor,
+      { action: 'auth.signed_in', entityType: 'user', entityId: user.id, details: { method: 'password' } },
+      now,
+    );
     return { ...session, userId: user.id, municipalityId: municipality.id };
   });
 }

@@ -9,10 +9,31 @@ export function actorOf(request: FastifyRequest): Actor {
   const ip = request.ip ?? null;
   switch (principal.kind) {
     case 'api_client':
-      return { municipalityId: principal.municipalityId, kind: 'api_client', userId: null, officeId: null, apiClientId: principal.apiClientId, ip };
+      return {
+        municipalityId: principal.municipalityId,
+        kind: 'api_client',
+        userId: null,
+        officeId: null,
+        apiClientId: principal.apiClientId,
+        ip,
+      };
     case 'office':
-      return { municipalityId: principal.municipalityId, kind: 'office', userId: principal.userId, officeId: principal.officeId, apiClientId: null, ip };
+      return {
+        municipalityId: principal.municipalityId,
+        kind: 'office',
+        userId: principal.userId,
+        officeId: principal.officeId,
+        apiClientId: null,
+        ip,
+      };
     default:
-      return { municipalityId: principal.municipalityId, kind: 'user', userId: principal.userId, officeId: null, apiClientId: null, ip };
+      return {
+        municipalityId: principal.municipalityId,
+        kind: 'user',
+        userId: principal.userId,
+        officeId: null,
+        apiClientId: null,
+        ip,
+      };
   }
 }

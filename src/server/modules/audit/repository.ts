@@ -53,11 +53,7 @@ export async function findChainHead(db: Db, municipalityId: string) {
 }
 
 export async function listAuditedMunicipalities(db: Db): Promise<string[]> {
-  const rows = await db
-    .selectFrom('municipalities')
-    .select('id')
-    .orderBy('code')
-    .execute();
+  const rows = await db.selectFrom('municipalities').select('id').orderBy('code').execute();
   return rows.map((row) => row.id);
 }
 

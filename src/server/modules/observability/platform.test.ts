@@ -1,8 +1,8 @@
 import Fastify from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { requireAccessRules } from '../../http/authenticate.js';
 import { TestClient } from '../../../../test/client.js';
 import { startTestApp, type TestApp } from '../../../../test/harness.js';
+import { requireAccessRules } from '../../http/authenticate.js';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -31,7 +31,13 @@ describe('what operators get', () => {
     const client = new TestClient(t.app);
     const doc = await client.get('/openapi.json');
     expect(doc.body.openapi).toBe('3.0.3');
-    for (const path of ['/api/v1/me', '/api/v1/auth/citizen/otp', '/api/v1/me/parcels', '/api/v1/parcels/{id}', '/oauth/token']) {
+    for (const path of [
+      '/api/v1/me',
+      '/api/v1/auth/citizen/otp',
+      '/api/v1/me/parcels',
+      '/api/v1/parcels/{id}',
+      '/oauth/token',
+    ]) {
       expect(Object.keys(doc.body.paths)).toContain(path);
     }
     expect(Object.keys(doc.body.paths)).not.toContain('/dev/sms-provider/v1/{apiKey}/sms/send.json');
@@ -45,7 +51,10 @@ describe('what operators get', () => {
     client.language = 'fa';
     const response = await client.get('/api/v1/nothing-here');
     expect(response.status).toBe(404);
-    expect(response.body.error).toMatchObject({ code: 'route_not_found', details: { method: 'GET', url: '/api/v1/nothing-here' } });
+    expect(response.body.error).toMatchObject({
+      code: 'route_not_found',
+      details: { method: 'GET', url: '/api/v1/nothing-here' },
+    });
     expect(response.body.error.message).toContain('چنین نشانی‌ای وجود ندارد');
   });
 

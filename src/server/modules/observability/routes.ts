@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
-import { Histogram, Registry, collectDefaultMetrics, Counter } from 'prom-client';
+import { Counter, collectDefaultMetrics, Histogram, Registry } from 'prom-client';
 import { access } from '../../http/access.js';
 
 /** /healthz (the process answers), /readyz (the database answers) and /metrics (Prometheus text format). */
@@ -28,21 +28,33 @@ export async function observabilityRoutes(app: FastifyInstance): Promise<void> {
   });
 
   const hidden = { hide: true };
-  app.get('/healthz', { config: { access: access.public() }, schema: hidden, logLevel: 'warn' }, async () => ({
-    status: 'ok',
-  }));
+  app.get(
+    '/healthz',
+    { config: { access: access.public() }, schema: hidden, logLevel: 'warn' },
+    async () => ({
+      status: 'ok',
+    }),
+  );
 
-  app.get('/readyz', { config: { access: access.public() }, schema: hidden, logLevel: 'warn' }, async (_request, reply) => {
-    try {
-      await sql`select 1`.execute(app.deps.db);
-      return { status: 'ready', database: app.deps.engine };
-    } catch {
-      return reply.code(503).send({ status: 'not_ready', database: app.deps.engine });
-    }
-  });
+  app.get(
+    '/readyz',
+    { config: { access: access.public() }, schema: hidden, logLevel: 'warn' },
+    async (_request, reply) => {
+      try {
+        await sql`select 1`.execute(app.deps.db);
+        return { status: 'ready', database: app.deps.engine };
+      } catch {
+        return reply.code(503).send({ status: 'not_ready', database: app.deps.engine });
+      }
+    },
+  );
 
-  app.get('/metrics', { config: { access: access.public() }, schema: hidden, logLevel: 'warn' }, async (_request, reply) => {
-    reply.header('content-type', registry.contentType);
-    return registry.metrics();
-  });
+  app.get(
+    '/metrics',
+    { config: { access: access.public() }, schema: hidden, logLevel: 'warn' },
+    async (_request, reply) => {
+      reply.header('content-type', registry.contentType);
+      return registry.metrics();
+    },
+  );
 }

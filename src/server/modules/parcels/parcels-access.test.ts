@@ -1,5 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildCitizenOwner, buildCity, buildParcel, buildStaff, buildOwner } from '../../../../test/factories.js';
+import {
+  buildCitizenOwner,
+  buildCity,
+  buildOwner,
+  buildParcel,
+  buildStaff,
+} from '../../../../test/factories.js';
 import { startTestApp, type TestApp } from '../../../../test/harness.js';
 import { signInCitizen, signInStaff } from '../../../../test/sign-in.js';
 
@@ -13,8 +19,16 @@ async function scene() {
   const db = t.database.db;
   const city = await buildCity(db);
   const m = city.municipality;
-  const alice = await buildCitizenOwner(db, { municipalityId: m.id, districtId: city.district1.id, parcels: 1 });
-  const bob = await buildCitizenOwner(db, { municipalityId: m.id, districtId: city.district2.id, parcels: 1 });
+  const alice = await buildCitizenOwner(db, {
+    municipalityId: m.id,
+    districtId: city.district1.id,
+    parcels: 1,
+  });
+  const bob = await buildCitizenOwner(db, {
+    municipalityId: m.id,
+    districtId: city.district2.id,
+    parcels: 1,
+  });
   const staff = async (roles: Parameters<typeof buildStaff>[1]['roles'], districtId: string | null) => {
     const s = await buildStaff(db, { municipalityId: m.id, roles, districtId });
     return signInStaff(t, { municipality: m.code, username: s.username, password: s.password });
@@ -25,10 +39,16 @@ async function scene() {
 describe('who may see and change a parcel', () => {
   it("a citizen sees their own parcel, and gets 404 for another citizen's", async () => {
     const s = await scene();
-    const alice = await signInCitizen(t, { municipality: s.municipality.code, nationalId: s.alice.nationalId, mobile: s.alice.mobile });
+    const alice = await signInCitizen(t, {
+      municipality: s.municipality.code,
+      nationalId: s.alice.nationalId,
+      mobile: s.alice.mobile,
+    });
     const own = await alice.get(`/api/v1/parcels/${s.alice.parcels[0].id}`);
     expect(own.status).toBe(200);
-    expect(own.body.owners).toEqual([expect.objectContaining({ nationalId: s.alice.nationalId, share: { numerator: 6, denominator: 6 } })]);
+    expect(own.body.owners).toEqual([
+      expect.objectContaining({ nationalId: s.alice.nationalId, share: { numerator: 6, denominator: 6 } }),
+    ]);
     const other = await alice.get(`/api/v1/parcels/${s.bob.parcels[0].id}`);
     expect(other.status).toBe(404);
     expect(other.body.error.code).toBe('not_found');
@@ -40,13 +60,19 @@ describe('who may see and change a parcel', () => {
   it('a citizen cannot reach a parcel of another municipality by its id', async () => {
     const s = await scene();
     const elsewhere = await buildCity(t.database.db);
-    const owner = await buildOwner(t.database.db, elsewhere.municipality.id, { nationalId: s.alice.nationalId });
+    const owner = await buildOwner(t.database.db, elsewhere.municipality.id, {
+      nationalId: s.alice.nationalId,
+    });
     const foreign = await buildParcel(t.database.db, {
       municipalityId: elsewhere.municipality.id,
       districtId: elsewhere.district1.id,
       ownerId: owner.id,
     });
-    const alice = await signInCitizen(t, { municipality: s.municipality.code, nationalId: s.alice.nationalId, mobile: s.alice.mobile });
+    const alice = await signInCitizen(t, {
+      municipality: s.municipality.code,
+      nationalId: s.alice.nationalId,
+      mobile: s.alice.mobile,
+    });
     expect((await alice.get(`/api/v1/parcels/${foreign.id}`)).status).toBe(404);
   });
 
@@ -58,14 +84,20 @@ describe('who may see and change a parcel', () => {
     const hidden = await clerk1.get(`/api/v1/parcels?renewalCode=${s.bob.parcels[0].renewal_code}`);
     expect(hidden.body.parcels).toHaveLength(0);
 
-    const fixed = await clerk1.patch(`/api/v1/parcels/${s.alice.parcels[0].id}`, { postalCode: '۱۳۴۵۶۷۸۹۱۴' });
+    const fixed = await clerk1.patch(`/api/v1/parcels/${s.alice.parcels[0].id}`, {
+      postalCode: '۱۳۴۵۶۷۸۹۱۴',
+    });
     expect(fixed.status).toBe(200);
     expect(fixed.body.postalCode).toBe('1345678914');
 
     const refused = await clerk1.patch(`/api/v1/parcels/${s.bob.parcels[0].id}`, { address: 'خیابان دیگر' });
     expect(refused.status).toBe(404);
     expect((await clerk1.get(`/api/v1/parcels/${s.bob.parcels[0].id}`)).status).toBe(404);
-    const bobParcel = await t.database.db.selectFrom('parcels').select('address').where('id', '=', s.bob.parcels[0].id).executeTakeFirstOrThrow();
+    const bobParcel = await t.database.db
+      .selectFrom('parcels')
+      .select('address')
+      .where('id', '=', s.bob.parcels[0].id)
+      .executeTakeFirstOrThrow();
     expect(bobParcel.address).toBe(s.bob.parcels[0].address);
   });
 
@@ -82,9 +114,15 @@ describe('who may see and change a parcel', () => {
     const s = await scene();
     const oversight = await s.staff(['oversight'], null);
     expect((await oversight.get(`/api/v1/parcels/${s.bob.parcels[0].id}`)).status).toBe(200);
-    const alice = await signInCitizen(t, { municipality: s.municipality.code, nationalId: s.alice.nationalId, mobile: s.alice.mobile });
+    const alice = await signInCitizen(t, {
+      municipality: s.municipality.code,
+      nationalId: s.alice.nationalId,
+      mobile: s.alice.mobile,
+    });
     expect((await alice.get('/api/v1/parcels')).status).toBe(403);
-    expect((await alice.patch(`/api/v1/parcels/${s.alice.parcels[0].id}`, { address: 'x' })).status).toBe(403);
+    expect((await alice.patch(`/api/v1/parcels/${s.alice.parcels[0].id}`, { address: 'x' })).status).toBe(
+      403,
+    );
   });
 
   it('records a correction in the audit log with the old and new values', async () => {
@@ -98,7 +136,10 @@ describe('who may see and change a parcel', () => {
       .where('action', '=', 'parcel.details_corrected')
       .executeTakeFirstOrThrow();
     expect(row.entity_id).toBe(s.alice.parcels[0].id);
-    expect(row.details).toMatchObject({ before: { address: s.alice.parcels[0].address }, after: { address: 'خیابان تازه' } });
+    expect(row.details).toMatchObject({
+      before: { address: s.alice.parcels[0].address },
+      after: { address: 'خیابان تازه' },
+    });
   });
 
   it('rejects a malformed parcel id with a 400 naming the field', async () => {

@@ -41,7 +41,9 @@ export function presentParcel(row: ParcelRow) {
   };
 }
 
-export function presentOwnedParcel(row: ParcelRow & { share_num: number; share_den: number; since: Date | null }) {
+export function presentOwnedParcel(
+  row: ParcelRow & { share_num: number; share_den: number; since: Date | null },
+) {
   return {
     ...presentParcel(row),
     share: { numerator: row.share_num, denominator: row.share_den },
@@ -51,7 +53,14 @@ export function presentOwnedParcel(row: ParcelRow & { share_num: number; share_d
 
 export function presentParcelDetail(
   row: ParcelRow & { geometry: GeoJsonGeometry },
-  owners: { id: string; kind: string; name: string; national_id: string; share_num: number; share_den: number }[],
+  owners: {
+    id: string;
+    kind: string;
+    name: string;
+    national_id: string;
+    share_num: number;
+    share_den: number;
+  }[],
 ) {
   return {
     ...presentParcel(row),

@@ -26,7 +26,13 @@ export function listParcelsOwnedBy(db: Db, municipalityId: string, nationalId: s
     .innerJoin('ownerships', 'ownerships.parcel_id', 'parcels.id')
     .innerJoin('owners', 'owners.id', 'ownerships.owner_id')
     .innerJoin('districts', 'districts.id', 'parcels.district_id')
-    .select([...PARCEL_COLUMNS, 'ownerships.share_num', 'ownerships.share_den', 'ownerships.since', 'districts.number as district_number'])
+    .select([
+      ...PARCEL_COLUMNS,
+      'ownerships.share_num',
+      'ownerships.share_den',
+      'ownerships.since',
+      'districts.number as district_number',
+    ])
     .where('parcels.municipality_id', '=', municipalityId)
     .where('owners.municipality_id', '=', municipalityId)
     .where('owners.national_id', '=', nationalId)
@@ -48,7 +54,14 @@ export function listParcelOwners(db: Db, municipalityId: string, parcelId: strin
   return db
     .selectFrom('ownerships')
     .innerJoin('owners', 'owners.id', 'ownerships.owner_id')
-    .select(['owners.id', 'owners.kind', 'owners.name', 'owners.national_id', 'ownerships.share_num', 'ownerships.share_den'])
+    .select([
+      'owners.id',
+      'owners.kind',
+      'owners.name',
+      'owners.national_id',
+      'ownerships.share_num',
+      'ownerships.share_den',
+    ])
     .where('ownerships.municipality_id', '=', municipalityId)
     .where('ownerships.parcel_id', '=', parcelId)
     .orderBy('owners.name')
@@ -87,7 +100,8 @@ export function searchParcels(db: Db, search: ParcelSearch) {
   if (search.districtId) query = query.where('parcels.district_id', '=', search.districtId);
   if (search.renewalCode) query = query.where('parcels.renewal_code', '=', search.renewalCode);
   if (search.postalCode) query = query.where('parcels.postal_code', '=', search.postalCode);
-  if (search.registrationSection) query = query.where('parcels.registration_section', '=', search.registrationSection);
+  if (search.registrationSection)
+    query = query.where('parcels.registration_section', '=', search.registrationSection);
   if (search.mainPlate) query = query.where('parcels.main_plate', '=', search.mainPlate);
   return query.orderBy('parcels.renewal_code').limit(search.limit).offset(search.offset).execute();
 }

@@ -5,7 +5,14 @@ import { access, principalOf } from '../../http/access.js';
 import { errors } from '../../http/schemas.js';
 import { actorOf } from '../audit/actor-of.js';
 import { presentOwnedParcel, presentParcel, presentParcelDetail } from './presenter.js';
-import { OwnedParcel, Parcel, ParcelDetail, ParcelParams, ParcelSearchQuery, ParcelUpdate } from './schema.js';
+import {
+  OwnedParcel,
+  Parcel,
+  ParcelDetail,
+  ParcelParams,
+  ParcelSearchQuery,
+  ParcelUpdate,
+} from './schema.js';
 import { correctParcelDetails, findParcelsForStaff, getParcel, listMyParcels } from './service.js';
 
 const tags = ['parcels'];
@@ -36,7 +43,8 @@ export async function parcelRoutes(fastify: FastifyInstance): Promise<void> {
       config: { access: access.staff() },
       schema: {
         tags,
-        summary: 'Search parcels by renewal code, postal code or registration plate (staff, within their district)',
+        summary:
+          'Search parcels by renewal code, postal code or registration plate (staff, within their district)',
         querystring: ParcelSearchQuery,
         response: { 200: Type.Object({ parcels: Type.Array(Parcel) }), ...errors(400, 401, 403) },
       },

@@ -35,7 +35,13 @@ export const ParcelDetail = Type.Intersect([
   Type.Object({
     geometry: Type.Object({ type: Type.String(), coordinates: Type.Array(Type.Any()) }),
     owners: Type.Array(
-      Type.Object({ id: Uuid, kind: Type.String(), name: Type.String(), nationalId: Type.String(), share: Share }),
+      Type.Object({
+        id: Uuid,
+        kind: Type.String(),
+        name: Type.String(),
+        nationalId: Type.String(),
+        share: Share,
+      }),
     ),
   }),
 ]);

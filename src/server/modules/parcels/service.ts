@@ -23,7 +23,11 @@ export function listMyParcels(db: Db, citizen: CitizenPrincipal) {
  * One parcel with its owners, for a citizen who owns a share of it or staff whose district it is in.
  * Anyone else gets 404, never a hint that the parcel exists.
  */
-export async function getParcel(db: Db, viewer: CitizenPrincipal | StaffPrincipal | OfficePrincipal, parcelId: string) {
+export async function getParcel(
+  db: Db,
+  viewer: CitizenPrincipal | StaffPrincipal | OfficePrincipal,
+  parcelId: string,
+) {
   const parcel = await findParcel(db, viewer.municipalityId, parcelId);
   if (!parcel) throw notFound('parcel');
   const allowed =
@@ -38,7 +42,14 @@ export async function getParcel(db: Db, viewer: CitizenPrincipal | StaffPrincipa
 export function findParcelsForStaff(
   db: Db,
   staff: StaffPrincipal,
-  query: { renewalCode?: string; postalCode?: string; registrationSection?: number; mainPlate?: number; limit: number; offset: number },
+  query: {
+    renewalCode?: string;
+    postalCode?: string;
+    registrationSection?: number;
+    mainPlate?: number;
+    limit: number;
+    offset: number;
+  },
 ) {
   return searchParcels(db, {
     ...query,
@@ -52,14 +63,22 @@ export function findParcelsForStaff(
 /** A district clerk or expert corrects a parcel's postal code or address; audited with the old and new values. */
 export async function correctParcelDetails(
   db: Db,
-  input: { staff: StaffPrincipal; actor: Actor; parcelId: string; postalCode?: string | null; address?: string | null; at: Date },
+  input: {
+    staff: StaffPrincipal;
+    actor: Actor;
+    parcelId: string;
+    postalCode?: string | null;
+    address?: string | null;
+    at: Date;
+  },
 ) {
   return db.transaction().execute(async (trx) => {
     const parcel = await findParcel(trx, input.staff.municipalityId, input.parcelId);
     if (!parcel || !staffMaySeeDistrict(input.staff, parcel.district_id)) throw notFound('parcel');
     if (!staffMayEditParcel(input.staff, parcel.district_id)) throw new AppError('forbidden');
     const changes: { postal_code?: string | null; address?: string | null } = {};
-    if (input.postalCode !== undefined) changes.postal_code = input.postalCode === null ? null : toLatinDigits(input.postalCode);
+    if (input.postalCode !== undefined)
+      changes.postal_code = input.postalCode === null ? null : toLatinDigits(input.postalCode);
     if (input.address !== undefined) changes.address = input.address;
     await updateParcelDetails(trx, input.staff.municipalityId, input.parcelId, changes, input.at);
     await recordAudit(
@@ -74,6 +93,9 @@ export async function correctParcelDetails(
       input.at,
     );
     const updated = await findParcel(trx, input.staff.municipalityId, input.parcelId);
-    return { parcel: updated!, owners: await listParcelOwners(trx, input.staff.municipalityId, input.parcelId) };
+    return {
+      parcel: updated!,
+      owners: await listParcelOwners(trx, input.staff.municipalityId, input.parcelId),
+    };
   });
 }

@@ -15,7 +15,9 @@ export function buildSmsSender(config: Config, app: FastifyInstance): SmsSender 
     if (config.sms.apiUrl) return config.sms.apiUrl.replace(/\/$/, '');
     const address = app.server.address() as AddressInfo | null;
     if (!config.sms.simulator || !address) {
-      throw new SmsDeliveryError('No SMS provider: set SMS_API_URL, or run with the simulator on a listening server');
+      throw new SmsDeliveryError(
+        'No SMS provider: set SMS_API_URL, or run with the simulator on a listening server',
+      );
     }
     return `http://127.0.0.1:${address.port}/dev/sms-provider`;
   };

@@ -1,4 +1,4 @@
-import { type SmsMessage, SmsDeliveryError, type SmsSender } from './sms-sender.js';
+import { SmsDeliveryError, type SmsMessage, type SmsSender } from './sms-sender.js';
 
 interface KavenegarResponse {
   return?: { status?: number; message?: string };
@@ -16,7 +16,11 @@ export class KavenegarSender implements SmsSender {
 
   async send(message: SmsMessage): Promise<{ providerMessageId: string }> {
     const url = `${this.options.baseUrl()}/v1/${encodeURIComponent(this.options.apiKey)}/sms/send.json`;
-    const body = new URLSearchParams({ receptor: message.to, sender: this.options.sender, message: message.text });
+    const body = new URLSearchParams({
+      receptor: message.to,
+      sender: this.options.sender,
+      message: message.text,
+    });
     let response: Response;
     try {
       response = await fetch(url, {

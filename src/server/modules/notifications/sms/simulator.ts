@@ -24,13 +24,23 @@ export async function smsSimulator(app: FastifyInstance, options: { apiKey: stri
     { config: { access: access.public() }, schema: { hide: true } },
     async (request, reply) => {
       if (request.params.apiKey !== options.apiKey) {
-        return reply.code(401).send({ return: { status: 401, message: 'API key is invalid' }, entries: null });
+        return reply
+          .code(401)
+          .send({ return: { status: 401, message: 'API key is invalid' }, entries: null });
       }
       const { receptor, sender = '', message } = request.body ?? {};
       if (!receptor || !/^09\d{9}$/.test(receptor) || !message) {
-        return reply.code(400).send({ return: { status: 411, message: 'receptor is invalid' }, entries: null });
+        return reply
+          .code(400)
+          .send({ return: { status: 411, message: 'receptor is invalid' }, entries: null });
       }
-      const sms: SimulatedSms = { messageid: nextId++, receptor, sender, message, date: Math.floor(Date.now() / 1000) };
+      const sms: SimulatedSms = {
+        messageid: nextId++,
+        receptor,
+        sender,
+        message,
+        date: Math.floor(Date.now() / 1000),
+      };
       inbox.unshift(sms);
       inbox.length = Math.min(inbox.length, MAX_KEPT);
       request.log.info({ sms: { to: receptor, text: message } }, 'SMS simulator received a message');
