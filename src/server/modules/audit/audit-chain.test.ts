@@ -16,16 +16,14 @@ afterAll(() => t.close());
 async function cityWithHistory(events = 5) {
   const { municipality } = await buildCity(t.database.db);
   for (let i = 0; i < events; i++) {
-    await t.database.db
-      .transaction()
-      .execute((trx) =>
-        recordAudit(trx, systemActor(municipality.id), {
-          action: 'test.event',
-          entityType: 'thing',
-          entityId: String(i),
-          details: { i, note: 'یک' },
-        }),
-      );
+    await t.database.db.transaction().execute((trx) =>
+      recordAudit(trx, systemActor(municipality.id), {
+        action: 'test.event',
+        entityType: 'thing',
+        entityId: String(i),
+        details: { i, note: 'یک' },
+      }),
+    );
   }
   return municipality.id;
 }
