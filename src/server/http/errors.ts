@@ -19,6 +19,8 @@ export const ERROR_CATALOGUE = {
   municipality_unknown: 404,
   conflict: 409,
   duplicate: 409,
+  cannot_lock_yourself_out: 409,
+  api_client_revoked: 409,
   payload_too_large: 413,
   unsupported_media_type: 415,
   account_locked: 423,

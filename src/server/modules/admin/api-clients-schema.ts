@@ -27,7 +27,11 @@ export const ApiClientCreate = Type.Object(
   {
     name: Name,
     kind: Type.Enum(API_CLIENT_KINDS),
-    scopes: Type.Array(Type.Enum(API_SCOPES), { minItems: 1, maxItems: API_SCOPES.length, default: ['inquiries'] }),
+    scopes: Type.Array(Type.Enum(API_SCOPES), {
+      minItems: 1,
+      maxItems: API_SCOPES.length,
+      default: ['inquiries'],
+    }),
   },
   { additionalProperties: false },
 );

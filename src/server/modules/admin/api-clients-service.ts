@@ -5,7 +5,13 @@ import type { StaffPrincipal } from '../../http/principal.js';
 import { hashClientSecret, newClientSecret } from '../accounts/access-tokens.js';
 import { recordAudit } from '../audit/record-audit.js';
 import { type AdminContext, requiredText } from './context.js';
-import { findApiClient, insertApiClient, listApiClients, markApiClientRevoked, replaceApiClientSecret } from './repository-api-clients.js';
+import {
+  findApiClient,
+  insertApiClient,
+  listApiClients,
+  markApiClientRevoked,
+  replaceApiClientSecret,
+} from './repository-api-clients.js';
 import { orDuplicate } from './unique-violation.js';
 
 export type ApiScope = 'inquiries' | 'payments';
@@ -24,7 +30,10 @@ export function listMunicipalityApiClients(db: Db, input: { viewer: StaffPrincip
  * Registers an institution's system (a bank, notary, utility or agency). The client secret is returned once,
  * here, and only its hash is stored.
  */
-export async function createApiClient(db: Db, input: AdminContext & { name: string; kind: ApiClientKind; scopes: ApiScope[] }) {
+export async function createApiClient(
+  db: Db,
+  input: AdminContext & { name: string; kind: ApiClientKind; scopes: ApiScope[] },
+) {
   const name = requiredText('name', input.name);
   const scopes = [...new Set(input.scopes)];
   const clientSecret = newClientSecret();
@@ -45,7 +54,12 @@ export async function createApiClient(db: Db, input: AdminContext & { name: stri
     await recordAudit(
       trx,
       input.actor,
-      { action: 'admin.api_client_created', entityType: 'api_client', entityId: client.id, details: { clientId, name, kind: input.kind, scopes } },
+      {
+        action: 'admin.api_client_created',
+        entityType: 'api_client',
+        entityId: client.id,
+        details: { clientId, name, kind: input.kind, scopes },
+      },
       input.at,
     );
     return { client, clientSecret };
@@ -58,8 +72,14 @@ export async function rotateApiClientSecret(db: Db, input: AdminContext & { apiC
   const clientSecret = newClientSecret();
   return db.transaction().execute(async (trx) => {
     const before = await apiClient(trx, municipalityId, input.apiClientId);
-    if (before.revoked_at) throw new AppError('conflict', { reason: 'api_client_revoked' });
-    const client = await replaceApiClientSecret(trx, municipalityId, input.apiClientId, hashClientSecret(clientSecret), input.at);
+    if (before.revoked_at) throw new AppError('api_client_revoked');
+    const client = await replaceApiClientSecret(
+      trx,
+      municipalityId,
+      input.apiClientId,
+      hashClientSecret(clientSecret),
+      input.at,
+    );
     await recordAudit(
       trx,
       input.actor,
@@ -85,7 +105,12 @@ export async function revokeApiClient(db: Db, input: AdminContext & { apiClientI
     await recordAudit(
       trx,
       input.actor,
-      { action: 'admin.api_client_revoked', entityType: 'api_client', entityId: client.id, details: { clientId: client.client_id } },
+      {
+        action: 'admin.api_client_revoked',
+        entityType: 'api_client',
+        entityId: client.id,
+        details: { clientId: client.client_id },
+      },
       input.at,
     );
     return client;

@@ -3,7 +3,13 @@ import { AppError, notFound } from '../../http/errors.js';
 import type { StaffPrincipal } from '../../http/principal.js';
 import { recordAudit } from '../audit/record-audit.js';
 import { type AdminContext, optionalText, requiredText } from './context.js';
-import { districtNumberTaken, findDistrict, insertDistrict, listDistricts, updateDistrictNames } from './repository-districts.js';
+import {
+  districtNumberTaken,
+  findDistrict,
+  insertDistrict,
+  listDistricts,
+  updateDistrictNames,
+} from './repository-districts.js';
 import { orDuplicate } from './unique-violation.js';
 
 /** The municipality's districts in number order, with how many parcels and staff each has. */
@@ -12,7 +18,10 @@ export function listMunicipalityDistricts(db: Db, input: { viewer: StaffPrincipa
 }
 
 /** Adds a district; its number must be new in the municipality. */
-export async function createDistrict(db: Db, input: AdminContext & { number: number; nameFa: string; nameEn: string; nameVi: string }) {
+export async function createDistrict(
+  db: Db,
+  input: AdminContext & { number: number; nameFa: string; nameEn: string; nameVi: string },
+) {
   const municipalityId = input.admin.municipalityId;
   const names = {
     name_fa: requiredText('nameFa', input.nameFa),
@@ -20,15 +29,26 @@ export async function createDistrict(db: Db, input: AdminContext & { number: num
     name_vi: requiredText('nameVi', input.nameVi),
   };
   return db.transaction().execute(async (trx) => {
-    if (await districtNumberTaken(trx, municipalityId, input.number)) throw new AppError('duplicate', { field: 'number' });
+    if (await districtNumberTaken(trx, municipalityId, input.number))
+      throw new AppError('duplicate', { field: 'number' });
     const { id } = await orDuplicate(
       'number',
-      insertDistrict(trx, { municipality_id: municipalityId, number: input.number, ...names, created_at: input.at }),
+      insertDistrict(trx, {
+        municipality_id: municipalityId,
+        number: input.number,
+        ...names,
+        created_at: input.at,
+      }),
     );
     await recordAudit(
       trx,
       input.actor,
-      { action: 'admin.district_created', entityType: 'district', entityId: id, details: { number: input.number, ...names } },
+      {
+        action: 'admin.district_created',
+        entityType: 'district',
+        entityId: id,
+        details: { number: input.number, ...names },
+      },
       input.at,
     );
     return (await findDistrict(trx, municipalityId, id))!;

@@ -24,7 +24,9 @@ export const MunicipalityUpdate = Type.Object(
     nameFa: Type.Optional(Name),
     nameEn: Type.Optional(Name),
     nameVi: Type.Optional(Name),
-    timezone: Type.Optional(Type.String({ minLength: 1, maxLength: 64, description: 'IANA time zone, e.g. Asia/Tehran' })),
+    timezone: Type.Optional(
+      Type.String({ minLength: 1, maxLength: 64, description: 'IANA time zone, e.g. Asia/Tehran' }),
+    ),
   },
   { additionalProperties: false, minProperties: 1 },
 );

@@ -49,8 +49,18 @@ export async function updateMunicipalitySettings(
         entityType: 'municipality',
         entityId: municipalityId,
         details: {
-          before: { nameFa: before.name_fa, nameEn: before.name_en, nameVi: before.name_vi, timezone: before.timezone },
-          after: { nameFa: changes.name_fa, nameEn: changes.name_en, nameVi: changes.name_vi, timezone: changes.timezone },
+          before: {
+            nameFa: before.name_fa,
+            nameEn: before.name_en,
+            nameVi: before.name_vi,
+            timezone: before.timezone,
+          },
+          after: {
+            nameFa: changes.name_fa,
+            nameEn: changes.name_en,
+            nameVi: changes.name_vi,
+            timezone: changes.timezone,
+          },
         },
       },
       input.at,

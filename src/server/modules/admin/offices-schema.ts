@@ -19,7 +19,11 @@ export const OfficeCreate = Type.Object(
   {
     kind: Type.Enum(OFFICE_KINDS),
     name: Name,
-    licenseNo: Type.String({ minLength: 1, maxLength: 50, description: 'Licence (permit) number, unique in the municipality' }),
+    licenseNo: Type.String({
+      minLength: 1,
+      maxLength: 50,
+      description: 'Licence (permit) number, unique in the municipality',
+    }),
     districtId: Type.Optional(NullableUuid),
   },
   { additionalProperties: false },
@@ -28,7 +32,9 @@ export const OfficeCreate = Type.Object(
 export const OfficeUpdate = Type.Object(
   {
     name: Type.Optional(Name),
-    isActive: Type.Optional(Type.Boolean({ description: 'false ends the sessions of all the office’s operators' })),
+    isActive: Type.Optional(
+      Type.Boolean({ description: 'false ends the sessions of all the office’s operators' }),
+    ),
   },
   { additionalProperties: false, minProperties: 1 },
 );
@@ -44,4 +50,7 @@ export const Operator = Type.Object({
   createdAt: Timestamp,
 });
 
-export const OperatorCreate = Type.Object({ username: Username, fullName: Name, password: Password }, { additionalProperties: false });
+export const OperatorCreate = Type.Object(
+  { username: Username, fullName: Name, password: Password },
+  { additionalProperties: false },
+);

@@ -3,7 +3,14 @@ import { AppError, notFound } from '../../http/errors.js';
 import type { StaffPrincipal } from '../../http/principal.js';
 import { recordAudit } from '../audit/record-audit.js';
 import { type AdminContext, optionalText, requiredText } from './context.js';
-import { findOffice, insertOffice, licenseNoTaken, listOffices, revokeOfficeOperatorSessions, updateOffice } from './repository-offices.js';
+import {
+  findOffice,
+  insertOffice,
+  licenseNoTaken,
+  listOffices,
+  revokeOfficeOperatorSessions,
+  updateOffice,
+} from './repository-offices.js';
 import { insertPasswordUser, listOfficeOperators } from './repository-users.js';
 import { orDuplicate } from './unique-violation.js';
 import { assertDistrictOfMunicipality, assertUsernameFree, hashNewPassword } from './user-accounts.js';
@@ -29,15 +36,28 @@ export async function createOffice(
   const districtId = input.districtId ?? null;
   return db.transaction().execute(async (trx) => {
     await assertDistrictOfMunicipality(trx, municipalityId, districtId);
-    if (await licenseNoTaken(trx, municipalityId, licenseNo)) throw new AppError('duplicate', { field: 'licenseNo' });
+    if (await licenseNoTaken(trx, municipalityId, licenseNo))
+      throw new AppError('duplicate', { field: 'licenseNo' });
     const { id } = await orDuplicate(
       'licenseNo',
-      insertOffice(trx, { municipality_id: municipalityId, kind: input.kind, name, license_no: licenseNo, district_id: districtId, created_at: input.at }),
+      insertOffice(trx, {
+        municipality_id: municipalityId,
+        kind: input.kind,
+        name,
+        license_no: licenseNo,
+        district_id: districtId,
+        created_at: input.at,
+      }),
     );
     await recordAudit(
       trx,
       input.actor,
-      { action: 'admin.office_created', entityType: 'office', entityId: id, details: { kind: input.kind, name, licenseNo, districtId } },
+      {
+        action: 'admin.office_created',
+        entityType: 'office',
+        entityId: id,
+        details: { kind: input.kind, name, licenseNo, districtId },
+      },
       input.at,
     );
     return office(trx, municipalityId, id);
@@ -45,14 +65,19 @@ export async function createOffice(
 }
 
 /** Renames an office or (de)activates it; deactivating ends every session of its operators at once. */
-export async function updateOfficeDetails(db: Db, input: AdminContext & { officeId: string; name?: string; isActive?: boolean }) {
+export async function updateOfficeDetails(
+  db: Db,
+  input: AdminContext & { officeId: string; name?: string; isActive?: boolean },
+) {
   const municipalityId = input.admin.municipalityId;
   const name = optionalText('name', input.name);
   return db.transaction().execute(async (trx) => {
     const before = await office(trx, municipalityId, input.officeId);
     await updateOffice(trx, municipalityId, input.officeId, { name, is_active: input.isActive });
     const deactivated = input.isActive === false && before.is_active;
-    const revokedSessions = deactivated ? await revokeOfficeOperatorSessions(trx, municipalityId, input.officeId, input.at) : 0;
+    const revokedSessions = deactivated
+      ? await revokeOfficeOperatorSessions(trx, municipalityId, input.officeId, input.at)
+      : 0;
     await recordAudit(
       trx,
       input.actor,
@@ -60,7 +85,11 @@ export async function updateOfficeDetails(db: Db, input: AdminContext & { office
         action: 'admin.office_updated',
         entityType: 'office',
         entityId: input.officeId,
-        details: { before: { name: before.name, isActive: before.is_active }, after: { name, isActive: input.isActive }, revokedSessions },
+        details: {
+          before: { name: before.name, isActive: before.is_active },
+          after: { name, isActive: input.isActive },
+          revokedSessions,
+        },
       },
       input.at,
     );

@@ -18,8 +18,10 @@ export function assertNotLockingSelfOut(
   change: { roles?: readonly StaffRole[]; isActive?: boolean },
 ): void {
   if (targetUserId !== admin.userId) return;
-  if (change.isActive === false) throw new AppError('conflict', { reason: 'cannot_deactivate_self' });
-  if (change.roles && !change.roles.includes('admin')) throw new AppError('conflict', { reason: 'cannot_remove_own_admin_role' });
+  if (change.isActive === false)
+    throw new AppError('cannot_lock_yourself_out', { reason: 'cannot_deactivate_self' });
+  if (change.roles && !change.roles.includes('admin'))
+    throw new AppError('cannot_lock_yourself_out', { reason: 'cannot_remove_own_admin_role' });
 }
 
 /** Whether two role lists hold the same roles, in any order. */

@@ -4,7 +4,14 @@ function iso(date: Date | null): string | null {
 
 export function presentMunicipality(
   row: { id: string; code: string; name_fa: string; name_en: string; name_vi: string; timezone: string },
-  counts: { districts: number; staff: number; offices: number; apiClients: number; parcels: number; citizens: number },
+  counts: {
+    districts: number;
+    staff: number;
+    offices: number;
+    apiClients: number;
+    parcels: number;
+    citizens: number;
+  },
 ) {
   return {
     id: row.id,

@@ -49,7 +49,13 @@ export function insertApiClient(
 }
 
 /** Replaces the secret and bumps its version, so tokens issued under the old one stop working. */
-export function replaceApiClientSecret(db: Db, municipalityId: string, id: string, secretHash: string, at: Date) {
+export function replaceApiClientSecret(
+  db: Db,
+  municipalityId: string,
+  id: string,
+  secretHash: string,
+  at: Date,
+) {
   return db
     .updateTable('api_clients')
     .set((eb) => ({ secret_hash: secretHash, secret_version: eb('secret_version', '+', 1), rotated_at: at }))

@@ -3,7 +3,13 @@ import type { Db } from '../../db/schema.js';
 function districtsWithCounts(db: Db, municipalityId: string) {
   return db
     .selectFrom('districts')
-    .select(['districts.id', 'districts.number', 'districts.name_fa', 'districts.name_en', 'districts.name_vi'])
+    .select([
+      'districts.id',
+      'districts.number',
+      'districts.name_fa',
+      'districts.name_en',
+      'districts.name_vi',
+    ])
     .select(['districts.created_at', 'districts.updated_at'])
     .select((eb) => [
       eb
@@ -43,7 +49,14 @@ export async function districtNumberTaken(db: Db, municipalityId: string, number
 
 export function insertDistrict(
   db: Db,
-  district: { municipality_id: string; number: number; name_fa: string; name_en: string; name_vi: string; created_at: Date },
+  district: {
+    municipality_id: string;
+    number: number;
+    name_fa: string;
+    name_en: string;
+    name_vi: string;
+    created_at: Date;
+  },
 ) {
   return db
     .insertInto('districts')

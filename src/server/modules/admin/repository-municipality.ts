@@ -12,16 +12,32 @@ export function findMunicipality(db: Db, municipalityId: string) {
 export async function countMunicipalityRecords(db: Db, municipalityId: string) {
   const row = await db
     .selectNoFrom((eb) => [
-      eb.selectFrom('districts').select(eb.fn.countAll<string>().as('n')).where('municipality_id', '=', municipalityId).as('districts'),
+      eb
+        .selectFrom('districts')
+        .select(eb.fn.countAll<string>().as('n'))
+        .where('municipality_id', '=', municipalityId)
+        .as('districts'),
       eb
         .selectFrom('users')
         .select(eb.fn.countAll<string>().as('n'))
         .where('municipality_id', '=', municipalityId)
         .where('kind', '=', 'staff')
         .as('staff'),
-      eb.selectFrom('offices').select(eb.fn.countAll<string>().as('n')).where('municipality_id', '=', municipalityId).as('offices'),
-      eb.selectFrom('api_clients').select(eb.fn.countAll<string>().as('n')).where('municipality_id', '=', municipalityId).as('api_clients'),
-      eb.selectFrom('parcels').select(eb.fn.countAll<string>().as('n')).where('municipality_id', '=', municipalityId).as('parcels'),
+      eb
+        .selectFrom('offices')
+        .select(eb.fn.countAll<string>().as('n'))
+        .where('municipality_id', '=', municipalityId)
+        .as('offices'),
+      eb
+        .selectFrom('api_clients')
+        .select(eb.fn.countAll<string>().as('n'))
+        .where('municipality_id', '=', municipalityId)
+        .as('api_clients'),
+      eb
+        .selectFrom('parcels')
+        .select(eb.fn.countAll<string>().as('n'))
+        .where('municipality_id', '=', municipalityId)
+        .as('parcels'),
       eb
         .selectFrom('users')
         .select(eb.fn.countAll<string>().as('n'))

@@ -44,17 +44,39 @@ export async function licenseNoTaken(db: Db, municipalityId: string, licenseNo: 
 
 export function insertOffice(
   db: Db,
-  office: { municipality_id: string; kind: OfficeKind; name: string; license_no: string; district_id: string | null; created_at: Date },
+  office: {
+    municipality_id: string;
+    kind: OfficeKind;
+    name: string;
+    license_no: string;
+    district_id: string | null;
+    created_at: Date;
+  },
 ) {
   return db.insertInto('offices').values(office).returning('id').executeTakeFirstOrThrow();
 }
 
-export async function updateOffice(db: Db, municipalityId: string, officeId: string, changes: { name?: string; is_active?: boolean }) {
-  await db.updateTable('offices').set(changes).where('municipality_id', '=', municipalityId).where('id', '=', officeId).execute();
+export async function updateOffice(
+  db: Db,
+  municipalityId: string,
+  officeId: string,
+  changes: { name?: string; is_active?: boolean },
+) {
+  await db
+    .updateTable('offices')
+    .set(changes)
+    .where('municipality_id', '=', municipalityId)
+    .where('id', '=', officeId)
+    .execute();
 }
 
 /** Ends every live session of the office's operators; returns how many were ended. */
-export async function revokeOfficeOperatorSessions(db: Db, municipalityId: string, officeId: string, at: Date): Promise<number> {
+export async function revokeOfficeOperatorSessions(
+  db: Db,
+  municipalityId: string,
+  officeId: string,
+  at: Date,
+): Promise<number> {
   const rows = await db
     .updateTable('sessions')
     .set({ revoked_at: at })

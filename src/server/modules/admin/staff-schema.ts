@@ -50,7 +50,9 @@ export const StaffUpdate = Type.Object(
     fullName: Type.Optional(Name),
     roles: Type.Optional(Roles),
     districtId: Type.Optional(NullableUuid),
-    isActive: Type.Optional(Type.Boolean({ description: 'false ends all the user’s sessions and stops them signing in' })),
+    isActive: Type.Optional(
+      Type.Boolean({ description: 'false ends all the user’s sessions and stops them signing in' }),
+    ),
   },
   { additionalProperties: false, minProperties: 1 },
 );

@@ -10,7 +10,12 @@ import { orDuplicate } from './unique-violation.js';
 import { assertDistrictOfMunicipality, assertUsernameFree, hashNewPassword } from './user-accounts.js';
 
 /** District roles need a district of this municipality; municipality-wide roles may have none. */
-async function assertDistrictFits(db: Db, municipalityId: string, roles: StaffRole[], districtId: string | null) {
+async function assertDistrictFits(
+  db: Db,
+  municipalityId: string,
+  roles: StaffRole[],
+  districtId: string | null,
+) {
   if (needsDistrict(roles) && !districtId) throw invalidField('districtId', 'required');
   await assertDistrictOfMunicipality(db, municipalityId, districtId);
 }
@@ -23,7 +28,14 @@ async function staffMember(db: Db, municipalityId: string, userId: string) {
 
 export function listStaffMembers(
   db: Db,
-  input: { viewer: StaffPrincipal; districtId?: string; role?: StaffRole; q?: string; limit: number; offset: number },
+  input: {
+    viewer: StaffPrincipal;
+    districtId?: string;
+    role?: StaffRole;
+    q?: string;
+    limit: number;
+    offset: number;
+  },
 ) {
   const { viewer, q, ...filters } = input;
   return listStaff(db, { ...filters, q: q?.trim() || undefined, municipalityId: viewer.municipalityId });
@@ -32,7 +44,13 @@ export function listStaffMembers(
 /** Creates a staff account that signs in with a username and password. */
 export async function createStaffMember(
   db: Db,
-  input: AdminContext & { username: string; fullName: string; password: string; roles: StaffRole[]; districtId?: string | null },
+  input: AdminContext & {
+    username: string;
+    fullName: string;
+    password: string;
+    roles: StaffRole[];
+    districtId?: string | null;
+  },
 ) {
   const municipalityId = input.admin.municipalityId;
   const fullName = requiredText('fullName', input.fullName);
@@ -59,7 +77,12 @@ export async function createStaffMember(
     await recordAudit(
       trx,
       input.actor,
-      { action: 'admin.staff_created', entityType: 'user', entityId: user.id, details: { username: input.username, roles, districtId } },
+      {
+        action: 'admin.staff_created',
+        entityType: 'user',
+        entityId: user.id,
+        details: { username: input.username, roles, districtId },
+      },
       input.at,
     );
     return user;
@@ -72,7 +95,13 @@ export async function createStaffMember(
  */
 export async function updateStaffMember(
   db: Db,
-  input: AdminContext & { userId: string; fullName?: string; roles?: StaffRole[]; districtId?: string | null; isActive?: boolean },
+  input: AdminContext & {
+    userId: string;
+    fullName?: string;
+    roles?: StaffRole[];
+    districtId?: string | null;
+    isActive?: boolean;
+  },
 ) {
   const municipalityId = input.admin.municipalityId;
   const fullName = optionalText('fullName', input.fullName);
@@ -91,7 +120,8 @@ export async function updateStaffMember(
       { full_name: fullName, roles, district_id: input.districtId, is_active: input.isActive },
       input.at,
     );
-    const revokedSessions = rolesChanged || deactivated ? await revokeUserSessions(trx, municipalityId, input.userId, input.at) : 0;
+    const revokedSessions =
+      rolesChanged || deactivated ? await revokeUserSessions(trx, municipalityId, input.userId, input.at) : 0;
     await recordAudit(
       trx,
       input.actor,
@@ -100,7 +130,12 @@ export async function updateStaffMember(
         entityType: 'user',
         entityId: input.userId,
         details: {
-          before: { fullName: before.full_name, roles: before.roles, districtId: before.district_id, isActive: before.is_active },
+          before: {
+            fullName: before.full_name,
+            roles: before.roles,
+            districtId: before.district_id,
+            isActive: before.is_active,
+          },
           after: { fullName, roles, districtId: input.districtId, isActive: input.isActive },
           revokedSessions,
         },
@@ -122,7 +157,12 @@ export async function setStaffPassword(db: Db, input: AdminContext & { userId: s
     await recordAudit(
       trx,
       input.actor,
-      { action: 'admin.staff_password_set', entityType: 'user', entityId: input.userId, details: { revokedSessions } },
+      {
+        action: 'admin.staff_password_set',
+        entityType: 'user',
+        entityId: input.userId,
+        details: { revokedSessions },
+      },
       input.at,
     );
   });
@@ -141,7 +181,10 @@ export async function unlockStaffMember(db: Db, input: AdminContext & { userId: 
         action: 'admin.staff_unlocked',
         entityType: 'user',
         entityId: input.userId,
-        details: { failedLogins: before.failed_logins, lockedUntil: before.locked_until?.toISOString() ?? null },
+        details: {
+          failedLogins: before.failed_logins,
+          lockedUntil: before.locked_until?.toISOString() ?? null,
+        },
       },
       input.at,
     );

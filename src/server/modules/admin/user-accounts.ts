@@ -12,10 +12,16 @@ export async function hashNewPassword(password: string): Promise<string> {
 }
 
 export async function assertUsernameFree(db: Db, municipalityId: string, username: string): Promise<void> {
-  if (await usernameTaken(db, municipalityId, username)) throw new AppError('duplicate', { field: 'username' });
+  if (await usernameTaken(db, municipalityId, username))
+    throw new AppError('duplicate', { field: 'username' });
 }
 
 /** A district named in a request body must be one of this municipality's; another municipality's is refused. */
-export async function assertDistrictOfMunicipality(db: Db, municipalityId: string, districtId: string | null): Promise<void> {
-  if (districtId && !(await districtExists(db, municipalityId, districtId))) throw invalidField('districtId', 'invalid');
+export async function assertDistrictOfMunicipality(
+  db: Db,
+  municipalityId: string,
+  districtId: string | null,
+): Promise<void> {
+  if (districtId && !(await districtExists(db, municipalityId, districtId)))
+    throw invalidField('districtId', 'invalid');
 }
