@@ -141,6 +141,7 @@ export interface ParcelsTable {
   geometry: Json<GeoJsonGeometry>;
   centroid_lng: number;
   centroid_lat: number;
+  street_width_m: ColumnType<string | null, number | string | null | undefined, number | string | null>;
   created_at: Generated<Date>;
   updated_at: Generated<Date>;
 }

@@ -173,6 +173,7 @@ export function planDemoCity(options: DemoCityOptions = {}): DemoCity {
           geometry: projection.polygon(shape.ring),
           centroid_lng: centroidLng,
           centroid_lat: centroidLat,
+          street_width_m: grid.width('y', streetRow),
         };
         const ownership = claimed
           ? { newOwners: [], ownerships: owners.ownerships(parcel.id, claimed) }

@@ -32,10 +32,10 @@ export async function insertParcels(
   const column = <T>(pick: (parcel: ParcelRow) => T): T[] => parcels.map(pick);
   await sql`
     INSERT INTO parcels (id, municipality_id, district_id, renewal_code, registration_section, main_plate,
-      sub_plates, postal_code, address, land_area_m2, built_area_m2, land_use, geometry, centroid_lng, centroid_lat)
+      sub_plates, postal_code, address, land_area_m2, built_area_m2, land_use, geometry, centroid_lng, centroid_lat, street_width_m)
     SELECT id, ${municipalityId}::uuid, district_id, renewal_code, registration_section, main_plate,
       ARRAY[sub_plate], postal_code, address, land_area_m2, built_area_m2, land_use, geometry::jsonb,
-      centroid_lng, centroid_lat
+      centroid_lng, centroid_lat, street_width_m
     FROM unnest(
       ${column((p) => p.id)}::uuid[], ${column((p) => p.district_id)}::uuid[],
       ${column((p) => p.renewal_code)}::text[], ${column((p) => p.registration_section)}::int[],
@@ -43,9 +43,12 @@ export async function insertParcels(
       ${column((p) => p.postal_code)}::text[], ${column((p) => p.address)}::text[],
       ${column((p) => p.land_area_m2)}::numeric[], ${column((p) => p.built_area_m2)}::numeric[],
       ${column((p) => p.land_use)}::text[], ${column((p) => JSON.stringify(p.geometry))}::text[],
-      ${column((p) => p.centroid_lng)}::float8[], ${column((p) => p.centroid_lat)}::float8[]
+      ${column((p) => p.centroid_lng)}::float8[], ${column((p) => p.centroid_lat)}::float8[],
+      ${column((p) => p.street_width_m)}::numeric[]
     ) AS t (id, district_id, renewal_code, registration_section, main_plate, sub_plate, postal_code, address,
-      land_area_m2, built_area_m2, land_use, geometry, centroid_lng, centroid_lat)`.execute(trx);
+      land_area_m2, built_area_m2, land_use, geometry, centroid_lng, centroid_lat, street_width_m)`.execute(
+    trx,
+  );
 }
 
 /** Inserts ownership shares of one municipality. */

@@ -47,6 +47,8 @@ export interface ParcelRow {
   geometry: GeoJsonGeometry;
   centroid_lng: number;
   centroid_lat: number;
+  /** Width of the street the parcel fronts onto. */
+  street_width_m: number;
 }
 
 export interface OwnershipRow {

@@ -16,6 +16,7 @@ interface ParcelRow {
   land_use: string;
   centroid_lng: number;
   centroid_lat: number;
+  street_width_m: string | null;
   updated_at: Date;
 }
 
@@ -36,6 +37,7 @@ export function presentParcel(row: ParcelRow) {
     landAreaM2: Number(row.land_area_m2),
     builtAreaM2: Number(row.built_area_m2),
     landUse: row.land_use,
+    streetWidthM: row.street_width_m === null ? null : Number(row.street_width_m),
     centroid: { lng: row.centroid_lng, lat: row.centroid_lat },
     updatedAt: row.updated_at.toISOString(),
   };

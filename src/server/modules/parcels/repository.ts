@@ -16,6 +16,7 @@ const PARCEL_COLUMNS = [
   'parcels.land_use',
   'parcels.centroid_lng',
   'parcels.centroid_lat',
+  'parcels.street_width_m',
   'parcels.updated_at',
 ] as const;
 

@@ -19,6 +19,9 @@ export const Parcel = Type.Object({
   landAreaM2: Type.Number(),
   builtAreaM2: Type.Number(),
   landUse: Type.String(),
+  streetWidthM: Type.Union([Type.Number(), Type.Null()], {
+    description: 'Width of the street the parcel fronts onto',
+  }),
   centroid: Type.Object({ lng: Type.Number(), lat: Type.Number() }),
   updatedAt: Type.String({ format: 'date-time' }),
 });
