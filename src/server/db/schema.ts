@@ -153,7 +153,7 @@ export interface OwnershipsTable {
   owner_id: string;
   share_num: number;
   share_den: number;
-  since: ColumnType<Date | null, string | null | undefined, string | null>;
+  since: ColumnType<string | null, string | null | undefined, string | null>;
   created_at: Generated<Date>;
 }
 
@@ -187,6 +187,82 @@ export interface AuditHeadsTable {
   hash: string;
 }
 
+export interface GisLayersTable {
+  id: Generated<string>;
+  municipality_id: string;
+  kind: 'zones' | 'overlays' | 'parcels';
+  version: number;
+  name: string;
+  source_file: string | null;
+  source_crs: string;
+  feature_count: number;
+  imported_at: Timestamp;
+  imported_by: string | null;
+}
+
+interface BboxColumns {
+  min_lng: number;
+  min_lat: number;
+  max_lng: number;
+  max_lat: number;
+}
+
+export interface ZonesTable extends BboxColumns {
+  id: Generated<string>;
+  municipality_id: string;
+  layer_id: string;
+  zone_code: string;
+  name: string | null;
+  geometry: Json<GeoJsonGeometry>;
+  properties: Json<Record<string, unknown>>;
+}
+
+export interface OverlaysTable extends BboxColumns {
+  id: Generated<string>;
+  municipality_id: string;
+  layer_id: string;
+  overlay_type: 'street_widening' | 'heritage' | 'protected' | 'flood' | 'fault' | 'other';
+  name: string | null;
+  geometry: Json<GeoJsonGeometry>;
+  properties: Json<Record<string, unknown>>;
+}
+
+export interface ParcelZonesTable {
+  municipality_id: string;
+  parcel_id: string;
+  layer_id: string;
+  zone_id: string;
+  zone_code: string;
+  share: Numeric;
+}
+
+export interface ParcelOverlaysTable {
+  municipality_id: string;
+  parcel_id: string;
+  layer_id: string;
+  overlay_id: string;
+  area_m2: Numeric;
+  share: Numeric;
+}
+
+export interface ZoningRuleSetsTable {
+  id: Generated<string>;
+  municipality_id: string;
+  effective_from: ColumnType<string, string, string>;
+  resolution_no: string;
+  rules: Json<unknown>;
+  created_at: Generated<Date>;
+}
+
+export interface PermitFeeTariffsTable {
+  id: Generated<string>;
+  municipality_id: string;
+  effective_from: ColumnType<string, string, string>;
+  resolution_no: string;
+  tariff: Json<unknown>;
+  created_at: Generated<Date>;
+}
+
 export interface Database {
   municipalities: MunicipalitiesTable;
   districts: DistrictsTable;
@@ -201,6 +277,13 @@ export interface Database {
   settings: SettingsTable;
   audit_log: AuditLogTable;
   audit_heads: AuditHeadsTable;
+  gis_layers: GisLayersTable;
+  zones: ZonesTable;
+  overlays: OverlaysTable;
+  parcel_zones: ParcelZonesTable;
+  parcel_overlays: ParcelOverlaysTable;
+  zoning_rule_sets: ZoningRuleSetsTable;
+  permit_fee_tariffs: PermitFeeTariffsTable;
 }
 
 /** A database handle or an open transaction: repositories accept either, so a use case can pass its transaction down. */

@@ -1,18 +1,7 @@
+import type { LandUse } from '../../../shared/land-use.js';
 import type { Rng } from './prng.js';
 
-export const LAND_USES = [
-  'residential',
-  'commercial',
-  'mixed',
-  'office',
-  'educational',
-  'health',
-  'green',
-  'industrial',
-  'religious',
-  'parking',
-] as const;
-export type LandUse = (typeof LAND_USES)[number];
+export { LAND_USES, type LandUse } from '../../../shared/land-use.js';
 
 // Shares in percent of parcels, roughly those of a residential district of Tehran.
 const LAND_USE_WEIGHTS: ReadonlyArray<readonly [LandUse, number]> = [

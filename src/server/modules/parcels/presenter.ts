@@ -44,12 +44,12 @@ export function presentParcel(row: ParcelRow) {
 }
 
 export function presentOwnedParcel(
-  row: ParcelRow & { share_num: number; share_den: number; since: Date | null },
+  row: ParcelRow & { share_num: number; share_den: number; since: string | null },
 ) {
   return {
     ...presentParcel(row),
     share: { numerator: row.share_num, denominator: row.share_den },
-    ownedSince: row.since ? row.since.toISOString().slice(0, 10) : null,
+    ownedSince: row.since,
   };
 }
 

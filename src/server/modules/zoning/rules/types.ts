@@ -1,17 +1,8 @@
-/** Land-use codes (کاربری) a zone may allow; the same values as the demo city's parcels. */
-export const ZONING_LAND_USES = [
-  'residential',
-  'commercial',
-  'mixed',
-  'office',
-  'educational',
-  'health',
-  'green',
-  'industrial',
-  'religious',
-  'parking',
-] as const;
-export type ZoningLandUse = (typeof ZONING_LAND_USES)[number];
+import { LAND_USES, type LandUse } from '../../../../shared/land-use.js';
+
+/** Land-use codes a zone may allow: the same codes as parcels'. */
+export const ZONING_LAND_USES = LAND_USES;
+export type ZoningLandUse = LandUse;
 
 /** A note shown to staff and citizens; English is the fallback when a language is missing. */
 export interface ZoningNote {

@@ -1,0 +1,93 @@
+import { sql } from 'kysely';
+import type { Db, GeoJsonGeometry } from '../../db/schema.js';
+
+export type LayerKind = 'zones' | 'overlays' | 'parcels';
+
+export interface NewLayer {
+  municipalityId: string;
+  kind: LayerKind;
+  name: string;
+  sourceFile: string | null;
+  sourceCrs: string;
+  featureCount: number;
+  importedBy: string | null;
+  at: Date;
+}
+
+/** Adds the next version of a layer; the (municipality, kind) row lock orders two concurrent imports. */
+export async function insertLayerVersion(trx: Db, layer: NewLayer) {
+  await sql`SELECT pg_advisory_xact_lock(hashtext(${`${layer.municipalityId}:${layer.kind}`}))`.execute(trx);
+  const latest = await trx
+    .selectFrom('gis_layers')
+    .select((eb) => eb.fn.max('version').as('version'))
+    .where('municipality_id', '=', layer.municipalityId)
+    .where('kind', '=', layer.kind)
+    .executeTakeFirst();
+  return trx
+    .insertInto('gis_layers')
+    .values({
+      municipality_id: layer.municipalityId,
+      kind: layer.kind,
+      version: Number(latest?.version ?? 0) + 1,
+      name: layer.name,
+      source_file: layer.sourceFile,
+      source_crs: layer.sourceCrs,
+      feature_count: layer.featureCount,
+      imported_by: layer.importedBy,
+      imported_at: layer.at,
+    })
+    .returning(['id', 'version'])
+    .executeTakeFirstOrThrow();
+}
+
+/** The newest layer of a kind, or undefined before the first import. */
+export function findCurrentLayer(db: Db, municipalityId: string, kind: LayerKind) {
+  return db
+    .selectFrom('gis_layers')
+    .selectAll()
+    .where('municipality_id', '=', municipalityId)
+    .where('kind', '=', kind)
+    .orderBy('version', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+}
+
+/** A fingerprint of every municipality's current layers, to notice another process's import cheaply. */
+export async function layerFingerprint(db: Db): Promise<string> {
+  const row = await db
+    .selectFrom('gis_layers')
+    .select((eb) => [eb.fn.countAll<string>().as('count'), eb.fn.max('imported_at').as('latest')])
+    .executeTakeFirstOrThrow();
+  return `${row.count}:${row.latest ? new Date(row.latest as unknown as string).toISOString() : ''}`;
+}
+
+export interface ZoneRow {
+  id: string;
+  zone_code: string;
+  name: string | null;
+  geometry: GeoJsonGeometry;
+}
+
+export function listLayerZones(db: Db, layerId: string): Promise<ZoneRow[]> {
+  return db
+    .selectFrom('zones')
+    .select(['id', 'zone_code', 'name', 'geometry'])
+    .where('layer_id', '=', layerId)
+    .execute();
+}
+
+export interface OverlayRow {
+  id: string;
+  overlay_type: string;
+  name: string | null;
+  geometry: GeoJsonGeometry;
+  properties: Record<string, unknown>;
+}
+
+export function listLayerOverlays(db: Db, layerId: string): Promise<OverlayRow[]> {
+  return db
+    .selectFrom('overlays')
+    .select(['id', 'overlay_type', 'name', 'geometry', 'properties'])
+    .where('layer_id', '=', layerId)
+    .execute() as Promise<OverlayRow[]>;
+}
