@@ -6,7 +6,7 @@ export async function demoCitizenCookie(
   const requested = await fetch(`${baseUrl}/api/v1/auth/citizen/otp`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(citizen),
+    body: JSON.stringify({ nationalId: citizen.nationalId, mobile: citizen.mobile }),
   });
   if (requested.status !== 202)
     throw new Error(`OTP request failed: ${requested.status} ${await requested.text()}`);

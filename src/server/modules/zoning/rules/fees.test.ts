@@ -133,7 +133,8 @@ describe('estimatePermitFees: properties', () => {
   const input = fc.record({
     zoneCode: zone,
     landUse,
-    lotAreaM2: fc.integer({ min: 1, max: 100_000_000 }).map((c) => c / 10_000),
+    // Lots are at least 1 m² and measured to the cm², the precision the engine compares areas at.
+    lotAreaM2: fc.integer({ min: 10_000, max: 100_000_000 }).map((c) => c / 10_000),
     totalFloorAreaM2: cm2(500_000_000),
     basementAreaM2: cm2(50_000_000),
     maxDensityPct: fc.option(fc.integer({ min: 0, max: 50_000 }).map((h) => h / 100)),
