@@ -1,0 +1,100 @@
+import type { Language } from './i18n/languages.js';
+
+const NUMBER_LOCALES: Record<Language, string> = { fa: 'fa-IR', en: 'en-US', vi: 'vi-VN' };
+const PERSIAN_CALENDAR_LOCALES: Record<Language, string> = {
+  fa: 'fa-IR-u-ca-persian',
+  en: 'en-u-ca-persian',
+  vi: 'vi-u-ca-persian',
+};
+export const DEFAULT_TIME_ZONE = 'Asia/Tehran';
+
+const PERSIAN_DIGITS = '۰۱۲۳۴۵۶۷۸۹';
+const ARABIC_INDIC_DIGITS = '٠١٢٣٤٥٦٧٨٩';
+
+const formatters = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
+
+function numberFormat(language: Language, options: Intl.NumberFormatOptions): Intl.NumberFormat {
+  const key = `n|${language}|${JSON.stringify(options)}`;
+  let formatter = formatters.get(key);
+  if (!formatter) {
+    formatter = new Intl.NumberFormat(NUMBER_LOCALES[language], options);
+    formatters.set(key, formatter);
+  }
+  return formatter as Intl.NumberFormat;
+}
+
+function dateFormat(language: Language, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `d|${language}|${JSON.stringify(options)}`;
+  let formatter = formatters.get(key);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat(PERSIAN_CALENDAR_LOCALES[language], options);
+    formatters.set(key, formatter);
+  }
+  return formatter as Intl.DateTimeFormat;
+}
+
+/** Turns Persian (۰-۹) and Arabic-Indic (٠-٩) digits into ASCII digits, as typed on a Persian keyboard. */
+export function toLatinDigits(text: string): string {
+  return text.replace(/[۰-۹٠-٩]/g, (digit) => {
+    const persian = PERSIAN_DIGITS.indexOf(digit);
+    return String(persian >= 0 ? persian : ARABIC_INDIC_DIGITS.indexOf(digit));
+  });
+}
+
+/** Shows the ASCII digits of an identifier (postal code, renewal code…) in the language's digits, with no grouping. */
+export function localizeDigits(text: string, language: Language): string {
+  if (language !== 'fa') return text;
+  return text.replace(/[0-9]/g, (digit) => PERSIAN_DIGITS[Number(digit)]);
+}
+
+export function formatNumber(value: number, language: Language, maximumFractionDigits = 2): string {
+  return numberFormat(language, { maximumFractionDigits }).format(value);
+}
+
+/** An integer with no thousands separator, for numbers that are labels (district 12, plate 1402). */
+export function formatOrdinalNumber(value: number, language: Language): string {
+  return numberFormat(language, { useGrouping: false, maximumFractionDigits: 0 }).format(value);
+}
+
+/** A calendar date (`YYYY-MM-DD`) in the Persian calendar: «۲۴ آبان ۱۳۹۱», "Aban 24, 1391 AP". */
+export function formatDate(isoDate: string, language: Language): string {
+  const date = new Date(`${isoDate.slice(0, 10)}T00:00:00Z`);
+  if (Number.isNaN(date.getTime())) return isoDate;
+  return dateFormat(language, { dateStyle: 'long', timeZone: 'UTC' }).format(date);
+}
+
+/** A moment, in the Persian calendar and the municipality's time zone. */
+export function formatDateTime(iso: string, language: Language, timeZone = DEFAULT_TIME_ZONE): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  return dateFormat(language, { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(date);
+}
+
+export function formatUnixTime(seconds: number, language: Language, timeZone = DEFAULT_TIME_ZONE): string {
+  const date = new Date(seconds * 1000);
+  return dateFormat(language, { dateStyle: 'short', timeStyle: 'medium', timeZone }).format(date);
+}
+
+/** Minutes and seconds left, e.g. «۱:۰۵» or "0:09". */
+export function formatCountdown(totalSeconds: number, language: Language): string {
+  const seconds = Math.max(0, Math.ceil(totalSeconds));
+  const text = `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;
+  return localizeDigits(text, language);
+}
+
+export interface RegistrationPlate {
+  mainPlate: number;
+  subPlates: number[];
+}
+
+/** A registration plate written sub/main (فرعی/اصلی), e.g. «۲۰۱/۱۰۱»; several sub plates are joined by a dash. */
+export function formatPlate(plate: RegistrationPlate, language: Language): string {
+  const main = String(plate.mainPlate);
+  const text = plate.subPlates.length > 0 ? `${plate.subPlates.join('-')}/${main}` : main;
+  return localizeDigits(text, language);
+}
+
+/** True when a share is counted in dang (sixths), the usual way Iranian deeds state ownership. */
+export function isShareInDang(share: { numerator: number; denominator: number }): boolean {
+  return share.denominator === 6;
+}

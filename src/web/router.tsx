@@ -1,0 +1,76 @@
+import { createBrowserRouter, type RouteObject } from 'react-router';
+import { AppLayout } from './components/app-layout.js';
+import { LoadingState } from './components/loading-state.js';
+import { RequirePrincipal } from './components/require-principal.js';
+import { RouteErrorPage } from './components/route-error-page.js';
+import { CartablePage } from './routes/cartable-page.js';
+import { HomePage } from './routes/home-page.js';
+import { NotFoundPage } from './routes/not-found-page.js';
+import { ParcelPage } from './routes/parcel-page.js';
+import { SignInPage } from './routes/sign-in-page.js';
+import { StaffHomePage } from './routes/staff-home-page.js';
+
+const adminRoutes: RouteObject[] = [
+  {
+    index: true,
+    lazy: async () => ({ Component: (await import('./routes/admin/municipality-page.js')).MunicipalityPage }),
+  },
+  {
+    path: 'districts',
+    lazy: async () => ({ Component: (await import('./routes/admin/districts-page.js')).DistrictsPage }),
+  },
+  {
+    path: 'staff',
+    lazy: async () => ({ Component: (await import('./routes/admin/staff-page.js')).StaffPage }),
+  },
+  {
+    path: 'offices',
+    lazy: async () => ({ Component: (await import('./routes/admin/offices-page.js')).OfficesPage }),
+  },
+  {
+    path: 'api-clients',
+    lazy: async () => ({ Component: (await import('./routes/admin/api-clients-page.js')).ApiClientsPage }),
+  },
+];
+
+const routes: RouteObject[] = [
+  {
+    element: <AppLayout />,
+    errorElement: <RouteErrorPage />,
+    hydrateFallbackElement: <LoadingState />,
+    children: [
+      { index: true, element: <HomePage /> },
+      { path: 'signin', element: <SignInPage /> },
+      {
+        element: <RequirePrincipal kinds={['citizen']} />,
+        children: [
+          { path: 'cartable', element: <CartablePage /> },
+          { path: 'cartable/parcels/:id', element: <ParcelPage /> },
+        ],
+      },
+      {
+        element: <RequirePrincipal kinds={['staff', 'office']} />,
+        children: [{ path: 'staff', element: <StaffHomePage /> }],
+      },
+      {
+        path: 'admin',
+        element: <RequirePrincipal kinds={['staff']} staffRole="admin" />,
+        children: [
+          {
+            lazy: async () => ({ Component: (await import('./routes/admin/admin-layout.js')).AdminLayout }),
+            children: adminRoutes,
+          },
+        ],
+      },
+      {
+        path: 'dev/sms',
+        lazy: async () => ({ Component: (await import('./routes/dev-sms-page.js')).DevSmsPage }),
+      },
+      { path: '*', element: <NotFoundPage /> },
+    ],
+  },
+];
+
+export function createRouter() {
+  return createBrowserRouter(routes);
+}

@@ -1,0 +1,79 @@
+import { Anchor, Badge, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import type { ParcelDetail } from '../api/parcels.js';
+import { useParcel } from '../api/parcels.js';
+import { ApiErrorAlert } from '../components/api-error-alert.js';
+import { FactList } from '../components/fact-list.js';
+import { LoadingState } from '../components/loading-state.js';
+import { LtrText } from '../components/ltr-text.js';
+import { OwnersTable } from '../components/owners-table.js';
+import { useParcelFacts } from '../components/parcel-facts.js';
+import { ParcelShape } from '../components/parcel-shape.js';
+import { useFormat } from '../hooks/use-format.js';
+
+function ParcelDetailView({ parcel }: { parcel: ParcelDetail }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const facts = useParcelFacts(parcel);
+  return (
+    <Stack gap="lg">
+      <Group justify="space-between" align="flex-end">
+        <div>
+          <Text c="dimmed" size="sm">
+            {t('parcel.renewalCode')}
+          </Text>
+          <Title order={1} data-testid="page-title">
+            <LtrText>{format.digits(parcel.renewalCode)}</LtrText>
+          </Title>
+        </div>
+        <Badge size="lg" variant="light">
+          {format.code('landUse', parcel.landUse)}
+        </Badge>
+      </Group>
+      <SimpleGrid cols={{ base: 1, md: 2 }}>
+        <Card withBorder padding="lg">
+          <Stack gap="sm">
+            <Title order={2} size="h4">
+              {t('parcel.details')}
+            </Title>
+            <Text fw={500}>{parcel.address ?? t('parcel.noAddress')}</Text>
+            <FactList facts={facts} />
+          </Stack>
+        </Card>
+        <Card withBorder padding="lg">
+          <Stack gap="sm" align="center">
+            <Title order={2} size="h4" style={{ alignSelf: 'stretch' }}>
+              {t('parcel.shape')}
+            </Title>
+            <ParcelShape geometry={parcel.geometry} />
+          </Stack>
+        </Card>
+      </SimpleGrid>
+      <Card withBorder padding="lg">
+        <Stack gap="sm">
+          <Title order={2} size="h4">
+            {t('owners.title')}
+          </Title>
+          <OwnersTable owners={parcel.owners} />
+        </Stack>
+      </Card>
+    </Stack>
+  );
+}
+
+export function ParcelPage() {
+  const { t } = useTranslation();
+  const { id = '' } = useParams();
+  const parcel = useParcel(id);
+  return (
+    <Stack gap="md">
+      <Anchor component={Link} to="/cartable" size="sm">
+        {t('parcel.backToCartable')}
+      </Anchor>
+      {parcel.isPending && <LoadingState />}
+      <ApiErrorAlert error={parcel.error} />
+      {parcel.data && <ParcelDetailView parcel={parcel.data} />}
+    </Stack>
+  );
+}
