@@ -1,5 +1,5 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { translate } from '../i18n/messages.js';
+import { fieldLabel, translate } from '../i18n/messages.js';
 import { AppError, type FieldError } from './errors.js';
 import { requestLocale } from './locale.js';
 
@@ -61,8 +61,9 @@ export function sendError(request: FastifyRequest, reply: FastifyReply, error: A
   const fieldText = (error.details.fields ?? [])
     .map(({ field, rule }) => {
       const key = `fields.${rule}` as const;
-      const text = translate(locale, key as Parameters<typeof translate>[1], { field: `«${field}»` });
-      return text === key ? translate(locale, 'fields.invalid', { field: `«${field}»` }) : text;
+      const label = `«${fieldLabel(locale, field)}»`;
+      const text = translate(locale, key as Parameters<typeof translate>[1], { field: label });
+      return text === key ? translate(locale, 'fields.invalid', { field: label }) : text;
     })
     .join(locale === 'fa' ? '؛ ' : '; ');
   const message = translate(locale, error.messageKey, {

@@ -26,6 +26,12 @@ export function translate(locale: Locale, key: MessageKey, params: Record<string
   );
 }
 
+/** The name of an API field as people read it in this language, e.g. nationalId → «کد ملی»; else the field itself. */
+export function fieldLabel(locale: Locale, field: string): string {
+  const labels = catalogues[locale].fieldLabels as Record<string, string>;
+  return labels[field] ?? labels[field.split('.').pop() ?? field] ?? field;
+}
+
 export function isLocale(value: unknown): value is Locale {
   return typeof value === 'string' && (LOCALES as readonly string[]).includes(value);
 }

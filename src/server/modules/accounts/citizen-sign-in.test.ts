@@ -76,7 +76,7 @@ describe('citizen sign-in with national ID, mobile and an SMS code', () => {
       nationalId: bad,
       mobile: fakeMobile(),
     });
-    expect(vi.body.error.message).toContain('nationalId');
+    expect(vi.body.error.message).toContain('«mã số định danh»');
     expect(vi.body.error.message).toContain('không phải mã số định danh hợp lệ');
   });
 

@@ -1,3 +1,4 @@
+import { toPersianDigits } from '../../../shared/digits.js';
 import { normalizeMobile, normalizeNationalId } from '../../../shared/identifiers/index.js';
 import type { AppDeps } from '../../app-deps.js';
 import { AppError, invalidField } from '../../http/errors.js';
@@ -82,7 +83,11 @@ export async function requestCitizenOtp(
   });
   const minutes = Math.max(1, Math.round(config.auth.otpTtlSeconds / 60));
   try {
-    await deps.sms.send({ to: mobile, text: translate(input.locale, 'sms.otp', { code, minutes }) });
+    const shownMinutes = input.locale === 'fa' ? toPersianDigits(String(minutes)) : minutes;
+    await deps.sms.send({
+      to: mobile,
+      text: translate(input.locale, 'sms.otp', { code, minutes: shownMinutes }),
+    });
   } catch (err) {
     if (err instanceof SmsDeliveryError) {
       await consumeChallenge(db, challenge.id, now);

@@ -2,7 +2,7 @@ import type { Db } from '../../db/schema.js';
 import { type Principal, rolesOf } from '../../http/principal.js';
 import type { Locale } from '../../i18n/messages.js';
 
-function nameIn(row: { name_fa: string; name_en: string; name_vi: string }, locale: Locale): string {
+export function nameIn(row: { name_fa: string; name_en: string; name_vi: string }, locale: Locale): string {
   return locale === 'en' ? row.name_en : locale === 'vi' ? row.name_vi : row.name_fa;
 }
 
@@ -10,13 +10,18 @@ function nameIn(row: { name_fa: string; name_en: string; name_vi: string }, loca
 export async function presentMe(db: Db, principal: Principal, locale: Locale) {
   const municipality = await db
     .selectFrom('municipalities')
-    .select(['id', 'code', 'name_fa', 'name_en', 'name_vi'])
+    .select(['id', 'code', 'name_fa', 'name_en', 'name_vi', 'timezone'])
     .where('id', '=', principal.municipalityId)
     .executeTakeFirstOrThrow();
   const base = {
     kind: principal.kind,
     roles: rolesOf(principal),
-    municipality: { id: municipality.id, code: municipality.code, name: nameIn(municipality, locale) },
+    municipality: {
+      id: municipality.id,
+      code: municipality.code,
+      name: nameIn(municipality, locale),
+      timezone: municipality.timezone,
+    },
   };
   switch (principal.kind) {
     case 'api_client':

@@ -6,18 +6,21 @@ import { access, principalOf } from '../../http/access.js';
 import { SESSION_COOKIE } from '../../http/authenticate.js';
 import { AppError } from '../../http/errors.js';
 import { requestLocale } from '../../http/locale.js';
-import { errors } from '../../http/schemas.js';
+import { errors, MunicipalityCode } from '../../http/schemas.js';
 import { actorOf } from '../audit/actor-of.js';
 import { recordAudit } from '../audit/record-audit.js';
 import { issueAccessToken } from './access-tokens.js';
 import { requestCitizenOtp, verifyCitizenOtp } from './citizen-sign-in.js';
-import { presentMe } from './presenter.js';
+import { nameIn, presentMe } from './presenter.js';
+import { findMunicipalityByCode } from './repository.js';
+import { resolveMunicipality } from './resolve-municipality.js';
 import {
   CitizenOtpChallenge,
   CitizenOtpRequest,
   CitizenOtpVerify,
   Me,
   PasswordLogin,
+  PublicMunicipality,
   TokenRequest,
   TokenResponse,
 } from './schema.js';
@@ -197,6 +200,35 @@ export async function accountRoutes(fastify: FastifyInstance): Promise<void> {
         principalOf(request, 'citizen', 'staff', 'office', 'api_client'),
         requestLocale(request),
       ),
+  );
+
+  app.get(
+    '/api/v1/municipality',
+    {
+      config: { access: access.public() },
+      schema: {
+        tags: ['municipality'],
+        summary:
+          'Which municipality this deployment serves (or the one named by ?code=): names and time zone',
+        querystring: Type.Object({
+          code: Type.Optional(MunicipalityCode),
+          lang: Type.Optional(Type.String()),
+        }),
+        response: { 200: PublicMunicipality, ...errors(400, 404) },
+      },
+    },
+    async (request) => {
+      const found = await resolveMunicipality(deps.db, request.query.code, deps.config.defaultMunicipality);
+      const municipality = await findMunicipalityByCode(deps.db, found.code);
+      if (!municipality)
+        throw new AppError('municipality_unknown', { code: found.code }, { code: found.code });
+      return {
+        code: municipality.code,
+        name: nameIn(municipality, requestLocale(request)),
+        names: { fa: municipality.name_fa, en: municipality.name_en, vi: municipality.name_vi },
+        timezone: municipality.timezone,
+      };
+    },
   );
 
   app.post(

@@ -45,8 +45,11 @@ export const Me = Type.Object({
   id: Uuid,
   name: Type.String(),
   roles: Type.Array(Type.String()),
-  municipality: Type.Object({ id: Uuid, code: Type.String(), name: Type.String() }),
+  municipality: Type.Object({ id: Uuid, code: Type.String(), name: Type.String(), timezone: Type.String() }),
   districtId: Type.Optional(Type.Union([Uuid, Type.Null()])),
+  district: Type.Optional(
+    Type.Union([Type.Object({ id: Uuid, number: Type.Integer(), name: Type.String() }), Type.Null()]),
+  ),
   officeId: Type.Optional(Uuid),
   nationalId: Type.Optional(Type.String()),
   csrfToken: Type.Optional(
@@ -69,4 +72,11 @@ export const TokenResponse = Type.Object({
   token_type: Type.Literal('Bearer'),
   expires_in: Type.Integer(),
   scope: Type.String(),
+});
+
+export const PublicMunicipality = Type.Object({
+  code: Type.String(),
+  name: Type.String(),
+  names: Type.Object({ fa: Type.String(), en: Type.String(), vi: Type.String() }),
+  timezone: Type.String(),
 });

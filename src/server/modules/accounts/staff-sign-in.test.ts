@@ -128,6 +128,22 @@ describe('staff and office sign-in with username and password', () => {
   });
 });
 
+describe('the public municipality endpoint', () => {
+  it('names the municipality in the request language, before anyone signs in', async () => {
+    const { municipality } = await buildCity(t.database.db);
+    const client = new TestClient(t.app);
+    client.language = 'fa';
+    const response = await client.get(`/api/v1/municipality?code=${municipality.code}`);
+    expect(response.status).toBe(200);
+    expect(response.body).toMatchObject({
+      code: municipality.code,
+      name: municipality.name_fa,
+      timezone: 'Asia/Tehran',
+    });
+    expect((await client.get('/api/v1/municipality?code=no-such-city')).status).toBe(404);
+  });
+});
+
 describe('sessions', () => {
   it('is refused after sign-out, and sign-out everywhere ends the other sessions too', async () => {
     const { municipality } = await buildCity(t.database.db);
