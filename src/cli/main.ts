@@ -12,6 +12,10 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }
     summary: 'create a demo city (--parcels N --seed S --municipality CODE)',
     load: async () => (await import('./commands/seed.js')).run,
   },
+  import: {
+    summary: 'import parcels|zones|overlays|districts FILE (GeoJSON or Shapefile, WGS84 or UTM)',
+    load: async () => (await import('./commands/import.js')).run,
+  },
   audit: {
     summary: 'audit verify: check every audit chain',
     load: async () => (await import('./commands/audit.js')).run,

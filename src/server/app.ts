@@ -14,6 +14,7 @@ import { buildSmsSender } from './modules/notifications/sms/build-sms-sender.js'
 import { smsSimulator } from './modules/notifications/sms/simulator.js';
 import { observabilityRoutes } from './modules/observability/routes.js';
 import { parcelRoutes } from './modules/parcels/routes.js';
+import { zoningRoutes } from './modules/zoning/routes.js';
 
 export type App = FastifyInstance;
 
@@ -52,6 +53,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   await app.register(accountRoutes);
   await app.register(adminRoutes);
   await app.register(parcelRoutes);
+  await app.register(zoningRoutes);
   await app.register(auditRoutes);
   return app;
 }

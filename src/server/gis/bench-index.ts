@@ -22,14 +22,15 @@ function hexagon(): Polygon {
   const r = 0.2 + random() * 0.4;
   const turn = random() * Math.PI;
   const ring: Position[] = [];
-  for (let k = 0; k < 6; k++) ring.push([cx + r * Math.cos(turn + (k * Math.PI) / 3), cy + r * Math.sin(turn + (k * Math.PI) / 3)]);
+  for (let k = 0; k < 6; k++)
+    ring.push([cx + r * Math.cos(turn + (k * Math.PI) / 3), cy + r * Math.sin(turn + (k * Math.PI) / 3)]);
   ring.push(ring[0]);
   return { type: 'Polygon', coordinates: [ring] };
 }
 
 gc();
 const rssBefore = process.memoryUsage().rss;
-let start = performance.now();
+const start = performance.now();
 const builder = new PolygonIndexBuilder<number>({ items: count, vertices: count * 6 });
 for (let i = 0; i < count; i++) builder.add({ id: i, geometry: hexagon(), data: i });
 const added = performance.now() - start;
@@ -69,18 +70,25 @@ function run(label: string, query: (x: number, y: number) => number): number {
   for (let i = 0; i < queries; i++) found += query(points[2 * i], points[2 * i + 1]);
   const seconds = (performance.now() - t) / 1000;
   const rate = queries / seconds;
-  console.log(`${label}: ${Math.round(rate).toLocaleString('en')} queries/s (${(found / queries).toFixed(3)} results/point)`);
+  console.log(
+    `${label}: ${Math.round(rate).toLocaleString('en')} queries/s (${(found / queries).toFixed(3)} results/point)`,
+  );
   return rate;
 }
 
 console.log(`${count.toLocaleString('en')} hexagons, ${queries.toLocaleString('en')} points`);
-console.log(`build: ${build.toFixed(0)} ms (add incl. making GeoJSON ${added.toFixed(0)} ms, finish ${finish.toFixed(0)} ms)`);
+console.log(
+  `build: ${build.toFixed(0)} ms (add incl. making GeoJSON ${added.toFixed(0)} ms, finish ${finish.toFixed(0)} ms)`,
+);
 console.log(`index memoryBytes(): ${mb(index.memoryBytes())}`);
 console.log(
   `process after GC: rss ${mb(memory.rss)} (${mb(memory.rss - rssBefore)} over start), heap ${mb(memory.heapUsed)}, arrayBuffers ${mb(memory.arrayBuffers)}`,
 );
 const baseline = run('bare Flatbush box search', (x, y) => bare.search(x, y, x, y).length);
-const exact = run('PolygonIndex.pointQueryPositions (box + exact PIP)', (x, y) => index.pointQueryPositions(x, y).length);
+const exact = run(
+  'PolygonIndex.pointQueryPositions (box + exact PIP)',
+  (x, y) => index.pointQueryPositions(x, y).length,
+);
 run('PolygonIndex.pointQuery (returns data)', (x, y) => index.pointQuery(x, y).length);
 console.log(`exact / baseline: ${(exact / baseline).toFixed(2)}`);
 console.log(`max rss: ${mb(process.resourceUsage().maxRSS * 1024)}`);

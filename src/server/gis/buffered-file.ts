@@ -6,6 +6,7 @@ export class BufferedFile {
   private start = 0;
   private end = 0;
   private eof = false;
+  private closed = false;
 
   private constructor(private readonly handle: fs.FileHandle) {}
 
@@ -26,8 +27,10 @@ export class BufferedFile {
     return out;
   }
 
-  /** Closes the file. */
+  /** Closes the file; safe to call more than once. */
   async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
     await this.handle.close();
   }
 
@@ -43,7 +46,12 @@ export class BufferedFile {
     this.start = 0;
     this.end = have;
     while (this.end < n) {
-      const { bytesRead } = await this.handle.read(this.buffer, this.end, this.buffer.length - this.end, null);
+      const { bytesRead } = await this.handle.read(
+        this.buffer,
+        this.end,
+        this.buffer.length - this.end,
+        null,
+      );
       if (bytesRead === 0) {
         this.eof = true;
         return;

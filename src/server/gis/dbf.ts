@@ -78,7 +78,9 @@ function readValue(field: DbfField, bytes: Buffer, text: TextReader, issues: Dbf
     }
     case 'D': {
       const raw = bytes.toString('latin1').trim();
-      return /^\d{8}$/.test(raw) && raw !== '00000000' ? `${raw.slice(0, 4)}-${raw.slice(4, 6)}-${raw.slice(6)}` : null;
+      return /^\d{8}$/.test(raw) && raw !== '00000000'
+        ? `${raw.slice(0, 4)}-${raw.slice(4, 6)}-${raw.slice(6)}`
+        : null;
     }
     case 'L': {
       const c = bytes.toString('latin1').trim().toUpperCase();
@@ -111,6 +113,7 @@ export async function openDbf(path: string, encoding: string): Promise<DbfTable>
     const head = Buffer.from(await file.read(32));
     if (head.length < 32) throw new Error(`${path} is too short to be a .dbf file`);
     const headerLength = head.readUInt16LE(8);
+    if (headerLength < 33 || head.readUInt16LE(10) < 1) throw new Error(`${path} has a damaged .dbf header`);
     header = Buffer.concat([head, await file.read(headerLength - 32)]);
   } catch (error) {
     await file.close();
@@ -121,8 +124,15 @@ export async function openDbf(path: string, encoding: string): Promise<DbfTable>
   const fields: DbfField[] = [];
   for (let at = 32; at + 32 <= header.length && header[at] !== 0x0d; at += 32) {
     const nameEnd = header.indexOf(0, at);
-    const name = text.decode(header.subarray(at, nameEnd >= at && nameEnd < at + 11 ? nameEnd : at + 11)).text;
-    fields.push({ name, type: String.fromCharCode(header[at + 11]), length: header[at + 16], decimals: header[at + 17] });
+    const name = text.decode(
+      header.subarray(at, nameEnd >= at && nameEnd < at + 11 ? nameEnd : at + 11),
+    ).text;
+    fields.push({
+      name,
+      type: String.fromCharCode(header[at + 11]),
+      length: header[at + 16],
+      decimals: header[at + 17],
+    });
   }
   let closed = false;
   const close = async () => {

@@ -1,7 +1,7 @@
 /** A top-level member of the root object (other than `features`), or one element of its `features` array. */
 export type SplitEvent = { kind: 'member'; key: string; text: string } | { kind: 'feature'; text: string };
 
-const enum State {
+enum State {
   RootStart,
   KeyWait,
   Key,
@@ -165,6 +165,8 @@ export class FeatureSplitter {
   }
 
   private unexpected(c: number): SyntaxError {
-    return new SyntaxError(`unexpected character ${JSON.stringify(String.fromCharCode(c))} in the root object`);
+    return new SyntaxError(
+      `unexpected character ${JSON.stringify(String.fromCharCode(c))} in the root object`,
+    );
   }
 }

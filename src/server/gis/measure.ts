@@ -12,7 +12,8 @@ const RAD = Math.PI / 180;
 /** Authalic function q(φ) of the WGS84 ellipsoid (Snyder, Map Projections, eq. 3-12). */
 function authalicQ(sinPhi: number): number {
   return (
-    (1 - E2) * (sinPhi / (1 - E2 * sinPhi * sinPhi) - (1 / (2 * E)) * Math.log((1 - E * sinPhi) / (1 + E * sinPhi)))
+    (1 - E2) *
+    (sinPhi / (1 - E2 * sinPhi * sinPhi) - (1 / (2 * E)) * Math.log((1 - E * sinPhi) / (1 + E * sinPhi)))
   );
 }
 

@@ -27,7 +27,7 @@ function edgeTest(ax: number, ay: number, bx: number, by: number, x: number, y: 
   }
   if (ay === y) {
     if (ax === x) return ON_EDGE;
-    if (by === y && (ax < x) !== (bx < x)) return ON_EDGE;
+    if (by === y && ax < x !== bx < x) return ON_EDGE;
     if (by === y && bx === x) return ON_EDGE;
   } else if (by === y && bx === x) {
     return ON_EDGE;

@@ -26,7 +26,9 @@ function toFeature(value: unknown, index: number): Feature {
   }
   const f = value as Partial<Feature> & Record<string, unknown>;
   if (f.type !== 'Feature') throw new TypeError(`feature ${index} has type ${String(f.type)}, not Feature`);
-  return { ...f, type: 'Feature', properties: f.properties ?? null, geometry: f.geometry ?? null };
+  f.properties ??= null;
+  f.geometry ??= null;
+  return f as Feature;
 }
 
 function parseFeature(text: string, index: number): Feature {
@@ -135,7 +137,10 @@ export async function openGeoJson(path: string, options: GeoJsonOptions = {}): P
 }
 
 /** Convenience: the features of a GeoJSON file, streamed (see openGeoJson). */
-export async function* readGeoJsonFeatures(path: string, options?: GeoJsonOptions): AsyncGenerator<IndexedFeature> {
+export async function* readGeoJsonFeatures(
+  path: string,
+  options?: GeoJsonOptions,
+): AsyncGenerator<IndexedFeature> {
   const source = await openGeoJson(path, options);
   yield* source.features();
 }

@@ -31,13 +31,16 @@ export interface ShapefileSource {
 
 const SHP_HEADER = 100;
 const RECORD_HEADER = 8;
+// Null, point, polyline, polygon and multipoint, plain, Z and M; shpjs cannot read MultiPatch (31).
+const SHAPE_TYPES = new Set([0, 1, 3, 5, 8, 11, 13, 15, 18, 21, 23, 25, 28]);
 
 /** The sibling file with the same base name and this extension, matched case-insensitively. */
 async function sibling(shpPath: string, extension: string): Promise<string | null> {
   const dir = path.dirname(shpPath);
   const wanted = `${path.basename(shpPath).replace(/\.shp$/i, '')}.${extension}`;
   const names = await fs.readdir(dir);
-  const found = names.find((name) => name === wanted) ?? names.find((n) => n.toLowerCase() === wanted.toLowerCase());
+  const found =
+    names.find((name) => name === wanted) ?? names.find((n) => n.toLowerCase() === wanted.toLowerCase());
   return found ? path.join(dir, found) : null;
 }
 
@@ -64,8 +67,13 @@ export function describeTextIssue(issue: DbfTextIssue, encoding: string): string
  * Records are read one at a time (memory stays bounded for a million parcels) and each is parsed by
  * shpjs's parseShp; coordinates stay in the layer's CRS, so reproject with `crs` before use.
  */
-export async function openShapefile(shpPath: string, options: { encoding?: string } = {}): Promise<ShapefileSource> {
-  const [dbfPath, prjPath, cpgPath] = await Promise.all(['dbf', 'prj', 'cpg'].map((ext) => sibling(shpPath, ext)));
+export async function openShapefile(
+  shpPath: string,
+  options: { encoding?: string } = {},
+): Promise<ShapefileSource> {
+  const [dbfPath, prjPath, cpgPath] = await Promise.all(
+    ['dbf', 'prj', 'cpg'].map((ext) => sibling(shpPath, ext)),
+  );
   const prj = prjPath ? await fs.readFile(prjPath, 'utf8') : null;
   const cpg = cpgPath ? encodingFromCpg(await fs.readFile(cpgPath, 'latin1')) : null;
   const encoding = options.encoding ? new TextDecoder(options.encoding).encoding : (cpg ?? 'utf-8');
@@ -76,7 +84,14 @@ export async function openShapefile(shpPath: string, options: { encoding?: strin
     await shp.close();
     throw new Error(`${shpPath} is not a Shapefile (.shp header missing)`);
   }
-  const box: [number, number, number, number] = [0, 1, 2, 3].map((k) => header.readDoubleLE(36 + 8 * k)) as never;
+  const shapeType = header.readInt32LE(32);
+  if (!SHAPE_TYPES.has(shapeType)) {
+    await shp.close();
+    throw new Error(`${shpPath} holds shape type ${shapeType}, which cannot be read`);
+  }
+  const box: [number, number, number, number] = [0, 1, 2, 3].map((k) =>
+    header.readDoubleLE(36 + 8 * k),
+  ) as never;
   const table = dbfPath ? await openDbf(dbfPath, encoding) : null;
   const guessed = detectCrs(null, [box[0], box[1]]) && detectCrs(null, [box[2], box[3]]);
   async function* features(): AsyncGenerator<ShapefileFeature> {
@@ -85,8 +100,11 @@ export async function openShapefile(shpPath: string, options: { encoding?: strin
       for (let index = 0; ; index++) {
         const recordHeader = Buffer.from(await shp.read(RECORD_HEADER));
         if (recordHeader.length === 0) return;
-        if (recordHeader.length < RECORD_HEADER) throw new Error(`${shpPath} ends inside the header of record ${index}`);
+        if (recordHeader.length < RECORD_HEADER)
+          throw new Error(`${shpPath} ends inside the header of record ${index}`);
         const contentLength = recordHeader.readInt32BE(4) * 2;
+        if (contentLength < 4)
+          throw new Error(`${shpPath} record ${index} has a bad length (${contentLength} bytes)`);
         const content = await shp.read(contentLength);
         if (content.length < contentLength) throw new Error(`${shpPath} ends inside record ${index}`);
         // parseShp wants a whole file: give it the file header and this one record.
@@ -118,7 +136,7 @@ export async function openShapefile(shpPath: string, options: { encoding?: strin
     bbox: box,
     features,
     close: async () => {
-      await shp.close().catch(() => undefined);
+      await shp.close();
       await table?.close();
     },
   };

@@ -8,7 +8,9 @@ const MAX_SCANLINES = 64;
 function shellSize(ring: readonly Position[]): number {
   let twice = 0;
   for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
-    twice += (ring[j][0] - ring[0][0]) * (ring[i][1] - ring[0][1]) - (ring[i][0] - ring[0][0]) * (ring[j][1] - ring[0][1]);
+    twice +=
+      (ring[j][0] - ring[0][0]) * (ring[i][1] - ring[0][1]) -
+      (ring[i][0] - ring[0][0]) * (ring[j][1] - ring[0][1]);
   }
   return Math.abs(twice / 2);
 }

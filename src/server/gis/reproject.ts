@@ -12,7 +12,8 @@ export const SUPPORTED_CRS: readonly SupportedCrs[] = [
   ...UTM_ZONES.map((zone) => `EPSG:326${zone}` as SupportedCrs),
 ];
 
-for (const zone of UTM_ZONES) proj4.defs(`EPSG:326${zone}`, `+proj=utm +zone=${zone} +datum=WGS84 +units=m +no_defs`);
+for (const zone of UTM_ZONES)
+  proj4.defs(`EPSG:326${zone}`, `+proj=utm +zone=${zone} +datum=WGS84 +units=m +no_defs`);
 
 /** The supported CRS with this EPSG number, if any. */
 function fromEpsg(code: number | string): SupportedCrs | null {
@@ -76,7 +77,11 @@ function converter(from: SupportedCrs, to: SupportedCrs): Converter {
 }
 
 /** One position converted between supported CRSs (extra ordinates such as z are dropped). */
-export function reprojectPosition(position: readonly number[], from: SupportedCrs, to: SupportedCrs): Position {
+export function reprojectPosition(
+  position: readonly number[],
+  from: SupportedCrs,
+  to: SupportedCrs,
+): Position {
   const [x, y] = converter(from, to).forward([position[0], position[1]]);
   return [x, y];
 }
@@ -95,6 +100,7 @@ export function reprojectGeometry<G extends PolygonalGeometry>(
       return [x, y];
     });
   // A bbox member would be stale after conversion, so only type and coordinates are kept.
-  if (geometry.type === 'Polygon') return { type: 'Polygon', coordinates: geometry.coordinates.map(ring) } as G;
+  if (geometry.type === 'Polygon')
+    return { type: 'Polygon', coordinates: geometry.coordinates.map(ring) } as G;
   return { type: 'MultiPolygon', coordinates: geometry.coordinates.map((rings) => rings.map(ring)) } as G;
 }

@@ -54,8 +54,10 @@ function spike(rings: Rings, first: EdgeRef, second: EdgeRef): RingIntersection 
 
 /** Two non-adjacent edges p-q (a) and u-w (b) whose boxes overlap. */
 function meet(rings: Rings, a: EdgeRef, b: EdgeRef): RingIntersection | null {
-  const [p, q, u, w] = [vertexAt(rings, a.ring, a.vertex), vertexAt(rings, a.ring, a.vertex + 1)]
-    .concat([vertexAt(rings, b.ring, b.vertex), vertexAt(rings, b.ring, b.vertex + 1)]);
+  const [p, q, u, w] = [vertexAt(rings, a.ring, a.vertex), vertexAt(rings, a.ring, a.vertex + 1)].concat([
+    vertexAt(rings, b.ring, b.vertex),
+    vertexAt(rings, b.ring, b.vertex + 1),
+  ]);
   const o1 = orient2d(p[0], p[1], q[0], q[1], u[0], u[1]);
   const o2 = orient2d(p[0], p[1], q[0], q[1], w[0], w[1]);
   if (o1 * o2 > 0) return null;
@@ -84,14 +86,23 @@ function meet(rings: Rings, a: EdgeRef, b: EdgeRef): RingIntersection | null {
     v = vertexAt(rings, a.ring, onB);
     const before = (r: number, i: number) => vertexAt(rings, r, i - 1);
     const after = (r: number, i: number) => vertexAt(rings, r, i + 1);
-    crossing = crossesAtVertex(v, before(a.ring, onB), after(a.ring, onB), before(b.ring, onA), after(b.ring, onA));
+    crossing = crossesAtVertex(
+      v,
+      before(a.ring, onB),
+      after(a.ring, onB),
+      before(b.ring, onA),
+      after(b.ring, onA),
+    );
   } else {
     const [edge, ring, vertex] = onA >= 0 ? [a, b.ring, onA] : [b, a.ring, onB];
     const s = vertexAt(rings, edge.ring, edge.vertex);
     const t = vertexAt(rings, edge.ring, edge.vertex + 1);
     const [before, after] = [vertexAt(rings, ring, vertex - 1), vertexAt(rings, ring, vertex + 1)];
     v = vertexAt(rings, ring, vertex);
-    crossing = orient2d(s[0], s[1], t[0], t[1], before[0], before[1]) * orient2d(s[0], s[1], t[0], t[1], after[0], after[1]) < 0;
+    crossing =
+      orient2d(s[0], s[1], t[0], t[1], before[0], before[1]) *
+        orient2d(s[0], s[1], t[0], t[1], after[0], after[1]) <
+      0;
   }
   return crossing ? { kind: 'cross', a, b, at: [v[0], v[1]] } : null;
 }
@@ -132,7 +143,8 @@ export function findRingIntersection(rings: Rings): RingIntersection | null {
         if (sorted) break;
         continue;
       }
-      if (box[4 * f + 2] < box[4 * e] || box[4 * f + 1] > box[4 * e + 3] || box[4 * f + 3] < box[4 * e + 1]) continue;
+      if (box[4 * f + 2] < box[4 * e] || box[4 * f + 1] > box[4 * e + 3] || box[4 * f + 3] < box[4 * e + 1])
+        continue;
       const a = { ring: ringOf[e], vertex: vertexOf[e] };
       const b = { ring: ringOf[f], vertex: vertexOf[f] };
       const n = rings[a.ring].length - 1;

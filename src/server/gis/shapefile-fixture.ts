@@ -32,7 +32,8 @@ function shpFile(shapes: (Position[][] | null)[]): Buffer {
     if (rings) {
       const xs = points.map((p) => p[0]);
       const ys = points.map((p) => p[1]);
-      [Math.min(...xs), Math.min(...ys), Math.max(...xs), Math.max(...ys)].forEach((v, k) => content.writeDoubleLE(v, 4 + 8 * k));
+      const box = [Math.min(...xs), Math.min(...ys), Math.max(...xs), Math.max(...ys)];
+      for (const [k, v] of box.entries()) content.writeDoubleLE(v, 4 + 8 * k);
       content.writeInt32LE(rings.length, 36);
       content.writeInt32LE(points.length, 40);
       let start = 0;
@@ -56,8 +57,16 @@ function shpFile(shapes: (Position[][] | null)[]): Buffer {
   head.writeInt32BE((100 + records.reduce((n, r) => n + r.length, 0)) / 2, 24);
   head.writeInt32LE(1000, 28);
   head.writeInt32LE(5, 32);
-  const box = all.length > 0 ? [Math.min(...all.map((p) => p[0])), Math.min(...all.map((p) => p[1])), Math.max(...all.map((p) => p[0])), Math.max(...all.map((p) => p[1]))] : [0, 0, 0, 0];
-  box.forEach((v, k) => head.writeDoubleLE(v, 36 + 8 * k));
+  const box =
+    all.length > 0
+      ? [
+          Math.min(...all.map((p) => p[0])),
+          Math.min(...all.map((p) => p[1])),
+          Math.max(...all.map((p) => p[0])),
+          Math.max(...all.map((p) => p[1])),
+        ]
+      : [0, 0, 0, 0];
+  for (const [k, v] of box.entries()) head.writeDoubleLE(v, 36 + 8 * k);
   return Buffer.concat([head, ...records]);
 }
 
@@ -81,7 +90,11 @@ function dbfFile(layer: FixtureLayer): Buffer {
     let at = 1;
     layer.fields.forEach((f, k) => {
       const value = row[k];
-      const bytes = Buffer.isBuffer(value) ? value : value === null ? Buffer.alloc(0) : Buffer.from(String(value), 'utf8');
+      const bytes = Buffer.isBuffer(value)
+        ? value
+        : value === null
+          ? Buffer.alloc(0)
+          : Buffer.from(String(value), 'utf8');
       const cut = bytes.subarray(0, f.length);
       // Numbers are right-aligned, text left-aligned, both padded with spaces.
       cut.copy(out, f.type === 'N' ? at + f.length - cut.length : at);
@@ -94,7 +107,8 @@ function dbfFile(layer: FixtureLayer): Buffer {
 
 /** Writes `<dir>/<base>.shp` with .dbf and, if given, .cpg and .prj; returns the .shp path. */
 export function writeShapefile(dir: string, base: string, layer: FixtureLayer): string {
-  const ext = (e: string) => path.join(dir, `${base}.${layer.extensionCase === 'upper' ? e.toUpperCase() : e}`);
+  const ext = (e: string) =>
+    path.join(dir, `${base}.${layer.extensionCase === 'upper' ? e.toUpperCase() : e}`);
   fs.writeFileSync(ext('shp'), shpFile(layer.shapes));
   fs.writeFileSync(ext('dbf'), dbfFile(layer));
   if (layer.cpg !== undefined) fs.writeFileSync(ext('cpg'), layer.cpg);

@@ -19,7 +19,13 @@ function segmentDistance2(p: Position, a: Position, b: Position): number {
 }
 
 /** Douglas-Peucker over points[first..last], marking kept vertices; iterative so long rings cannot overflow. */
-function markKept(points: readonly Position[], first: number, last: number, tol2: number, keep: Uint8Array): void {
+function markKept(
+  points: readonly Position[],
+  first: number,
+  last: number,
+  tol2: number,
+  keep: Uint8Array,
+): void {
   const stack = [first, last];
   while (stack.length > 0) {
     const end = stack.pop()!;

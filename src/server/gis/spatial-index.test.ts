@@ -3,16 +3,27 @@ import { describe, expect, it } from 'vitest';
 import { representativePoint } from './measure.js';
 import { pointInPolygon } from './point-in-polygon.js';
 import { type IndexItem, PolygonIndex, PolygonIndexBuilder } from './spatial-index.js';
-import { loadTehranDistricts } from './test-data.js';
+import { loadTehranDistricts, withData } from './test-data.js';
 import type { MultiPolygon, Polygon, PolygonalGeometry, Position } from './types.js';
 
-const square = (x: number, y: number, s: number): Position[] => [[x, y], [x + s, y], [x + s, y + s], [x, y + s], [x, y]];
+const square = (x: number, y: number, s: number): Position[] => [
+  [x, y],
+  [x + s, y],
+  [x + s, y + s],
+  [x, y + s],
+  [x, y],
+];
 
 /** A 10×10 grid of 1×1 parcels named "x,y". */
 function grid(): PolygonIndex<string> {
   const items: IndexItem<string>[] = [];
   for (let x = 0; x < 10; x++) {
-    for (let y = 0; y < 10; y++) items.push({ id: `${x},${y}`, geometry: { type: 'Polygon', coordinates: [square(x, y, 1)] }, data: `${x},${y}` });
+    for (let y = 0; y < 10; y++)
+      items.push({
+        id: `${x},${y}`,
+        geometry: { type: 'Polygon', coordinates: [square(x, y, 1)] },
+        data: `${x},${y}`,
+      });
   }
   return PolygonIndex.from(items);
 }
@@ -29,8 +40,14 @@ describe('PolygonIndex', () => {
   });
 
   it('respects holes and multipolygon parts', () => {
-    const holed: Polygon = { type: 'Polygon', coordinates: [square(0, 0, 4), [...square(1, 1, 2)].reverse()] };
-    const multi: MultiPolygon = { type: 'MultiPolygon', coordinates: [[square(10, 0, 1)], [square(20, 0, 1)]] };
+    const holed: Polygon = {
+      type: 'Polygon',
+      coordinates: [square(0, 0, 4), [...square(1, 1, 2)].reverse()],
+    };
+    const multi: MultiPolygon = {
+      type: 'MultiPolygon',
+      coordinates: [[square(10, 0, 1)], [square(20, 0, 1)]],
+    };
     const index = PolygonIndex.from([
       { id: 'holed', geometry: holed, data: 'holed' },
       { id: 'multi', geometry: multi, data: 'multi' },
@@ -43,27 +60,45 @@ describe('PolygonIndex', () => {
   });
 
   it('agrees with a brute-force point-in-polygon over random squares and points', () => {
-    const item = fc.tuple(fc.integer({ min: 0, max: 20 }), fc.integer({ min: 0, max: 20 }), fc.integer({ min: 1, max: 6 }));
+    const item = fc.tuple(
+      fc.integer({ min: 0, max: 20 }),
+      fc.integer({ min: 0, max: 20 }),
+      fc.integer({ min: 1, max: 6 }),
+    );
     const point = fc.tuple(fc.integer({ min: -2, max: 60 }), fc.integer({ min: -2, max: 60 }));
     fc.assert(
-      fc.property(fc.array(item, { minLength: 1, maxLength: 30 }), fc.array(point, { maxLength: 30 }), (squares, points) => {
-        const items = squares.map(([x, y, s], i) => ({ id: i, geometry: { type: 'Polygon' as const, coordinates: [square(x, y, s)] }, data: i }));
-        const index = PolygonIndex.from(items);
-        for (const [px, py] of points) {
-          // Half-units land points on edges and corners as often as inside.
-          const [x, y] = [px / 2, py / 2];
-          const expected = items.filter((it) => pointInPolygon([x, y], it.geometry) !== 'outside').map((it) => it.data);
-          expect(index.pointQuery(x, y).sort((a, b) => a - b)).toEqual(expected);
-        }
-      }),
+      fc.property(
+        fc.array(item, { minLength: 1, maxLength: 30 }),
+        fc.array(point, { maxLength: 30 }),
+        (squares, points) => {
+          const items = squares.map(([x, y, s], i) => ({
+            id: i,
+            geometry: { type: 'Polygon' as const, coordinates: [square(x, y, s)] },
+            data: i,
+          }));
+          const index = PolygonIndex.from(items);
+          for (const [px, py] of points) {
+            // Half-units land points on edges and corners as often as inside.
+            const [x, y] = [px / 2, py / 2];
+            const expected = items
+              .filter((it) => pointInPolygon([x, y], it.geometry) !== 'outside')
+              .map((it) => it.data);
+            expect(index.pointQuery(x, y).sort((a, b) => a - b)).toEqual(expected);
+          }
+        },
+      ),
       { numRuns: 300 },
     );
   });
 
-  it('finds every Tehran district at its representative point', async () => {
+  withData('finds every Tehran district at its representative point', async () => {
     const districts = await loadTehranDistricts();
     const index = PolygonIndex.from(
-      districts.map((d) => ({ id: Number(d.properties.district), geometry: d.geometry as PolygonalGeometry, data: d.properties.name as string })),
+      districts.map((d) => ({
+        id: Number(d.properties.district),
+        geometry: d.geometry as PolygonalGeometry,
+        data: d.properties.name as string,
+      })),
     );
     for (const d of districts) {
       const [lng, lat] = representativePoint(d.geometry);

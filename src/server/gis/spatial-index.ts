@@ -119,7 +119,14 @@ export class PolygonIndex<T> {
   private qx = 0;
   private qy = 0;
   private readonly containsQuery = (i: number): boolean =>
-    pointInFlatRings(this.coords, this.ringStart, this.itemRing[i], this.itemRing[i + 1], this.qx, this.qy) !== OUTSIDE;
+    pointInFlatRings(
+      this.coords,
+      this.ringStart,
+      this.itemRing[i],
+      this.itemRing[i + 1],
+      this.qx,
+      this.qy,
+    ) !== OUTSIDE;
 
   constructor(
     private readonly tree: Flatbush | null,

@@ -1,6 +1,6 @@
-import { orient2d } from './orient.js';
 import { findNestedPart, ringSide } from './containment.js';
-import { type RingIntersection, findRingIntersection } from './self-intersection.js';
+import { orient2d } from './orient.js';
+import { findRingIntersection, type RingIntersection } from './self-intersection.js';
 import type { PolygonalGeometry, Ring } from './types.js';
 
 /** Why a geometry was refused. */
@@ -64,7 +64,10 @@ function cleanRing(raw: unknown, name: string, autoClose: boolean): CleanRing {
     const lng = x as number;
     const lat = y as number;
     if (Math.abs(lng) > 180 || Math.abs(lat) > 90) {
-      throw new Invalid('out_of_range', `${name} vertex ${i} (${lng}, ${lat}) is outside WGS84 longitude/latitude`);
+      throw new Invalid(
+        'out_of_range',
+        `${name} vertex ${i} (${lng}, ${lat}) is outside WGS84 longitude/latitude`,
+      );
     }
     const last = ring.at(-1);
     if (last && last[0] === lng && last[1] === lat) return;
@@ -74,12 +77,16 @@ function cleanRing(raw: unknown, name: string, autoClose: boolean): CleanRing {
   const first = ring[0];
   const last = ring.at(-1);
   if (first && last && ring.length > 1 && (first[0] !== last[0] || first[1] !== last[1])) {
-    if (!autoClose) throw new Invalid('unclosed_ring', `${name} is not closed (its last vertex differs from its first)`);
+    if (!autoClose)
+      throw new Invalid('unclosed_ring', `${name} is not closed (its last vertex differs from its first)`);
     ring.push([first[0], first[1]]);
     original.push(original[0]);
   }
   if (ring.length < 4) {
-    throw new Invalid('too_few_points', `${name} has ${ring.length} distinct closed positions; a ring needs at least 4`);
+    throw new Invalid(
+      'too_few_points',
+      `${name} has ${Math.max(ring.length - 1, 1)} distinct vertices; a ring needs at least 3 (4 positions, closed)`,
+    );
   }
   return { ring, original };
 }
@@ -143,11 +150,13 @@ function validate(geometry: unknown, autoClose: boolean): PolygonalGeometry {
   const all: Ring[] = [];
   const polygons = rawPolygons.map((rawRings, p) => {
     if (!isArray(rawRings)) throw new Invalid('not_polygon', `polygon ${p} is not an array of rings`);
-    if (rawRings.length === 0) throw new Invalid('too_few_points', `${multi ? `polygon ${p}` : 'polygon'} has no rings`);
+    if (rawRings.length === 0)
+      throw new Invalid('too_few_points', `${multi ? `polygon ${p}` : 'polygon'} has no rings`);
     return rawRings.map((rawRing, r) => {
       const name = ringName(multi, p, r);
       const { ring, original } = cleanRing(rawRing, name, autoClose);
-      if (isCollinear(ring)) throw new Invalid('zero_area', `${name} has zero area (all its vertices lie on one line)`);
+      if (isCollinear(ring))
+        throw new Invalid('zero_area', `${name} has zero area (all its vertices lie on one line)`);
       names.push(name);
       vertexOf.push(original);
       all.push(ring);
@@ -160,7 +169,10 @@ function validate(geometry: unknown, autoClose: boolean): PolygonalGeometry {
     for (let h = 1; h < rings.length; h++) {
       if (ringSide(rings[h], rings[0]) === 'outside') {
         const hole = ringName(multi, p, h);
-        throw new Invalid('hole_outside_shell', `${hole} (a hole) lies outside ${ringName(multi, p, 0)}, its outer ring`);
+        throw new Invalid(
+          'hole_outside_shell',
+          `${hole} (a hole) lies outside ${ringName(multi, p, 0)}, its outer ring`,
+        );
       }
     }
   });
@@ -171,5 +183,7 @@ function validate(geometry: unknown, autoClose: boolean): PolygonalGeometry {
       if ((r === 0) !== twiceSignedArea(ring) > 0) ring.reverse();
     });
   }
-  return multi ? { type: 'MultiPolygon', coordinates: polygons } : { type: 'Polygon', coordinates: polygons[0] };
+  return multi
+    ? { type: 'MultiPolygon', coordinates: polygons }
+    : { type: 'Polygon', coordinates: polygons[0] };
 }

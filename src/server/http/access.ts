@@ -18,6 +18,7 @@ export const access = {
   /** Any principal signed in with a session cookie. */
   sessionUser: (): Access => ({ kind: 'principals', principals: ['citizen', 'staff', 'office'] }),
   citizen: (): Access => ({ kind: 'principals', principals: ['citizen'] }),
+  citizenOrStaff: (): Access => ({ kind: 'principals', principals: ['citizen', 'staff'] }),
   /** Staff holding at least one of the roles (any staff role when none are named). */
   staff: (...roles: StaffRole[]): Access => ({
     kind: 'principals',

@@ -31,6 +31,7 @@ export const ERROR_CATALOGUE = {
   internal: 500,
   sms_failed: 502,
   service_unavailable: 503,
+  zoning_unavailable: 409,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CATALOGUE;

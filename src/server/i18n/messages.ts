@@ -12,7 +12,8 @@ const catalogues: Record<Locale, Catalogue> = { fa, en, vi };
 export type MessageKey =
   | `errors.${keyof Catalogue['errors']}`
   | `fields.${keyof Catalogue['fields']}`
-  | `sms.${keyof Catalogue['sms']}`;
+  | `sms.${keyof Catalogue['sms']}`
+  | `zoning.${keyof Catalogue['zoning']}`;
 
 /** Looks up a server message in the given language and fills its {placeholders}. */
 export function translate(locale: Locale, key: MessageKey, params: Record<string, unknown> = {}): string {

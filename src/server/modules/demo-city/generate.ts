@@ -24,6 +24,9 @@ export interface DemoCityOptions {
 export interface DemoCity {
   seed: number;
   parcelCount: number;
+  /** The outermost ring of blocks: the city spans streets -lastRing-1 … lastRing+1 each way. */
+  lastRing: number;
+  grid: StreetGrid;
   municipality: MunicipalityRow;
   districts: DistrictRow[];
   /** Owners that exist before any parcel: public bodies and the demo citizens. */
@@ -187,6 +190,8 @@ export function planDemoCity(options: DemoCityOptions = {}): DemoCity {
   return {
     seed,
     parcelCount,
+    lastRing,
+    grid,
     municipality,
     districts,
     fixedOwners: [...newOwnerFactory().fixedOwners, ...citizenOwners],

@@ -9,6 +9,7 @@ import { DEMO_PASSWORD } from './demo-accounts.js';
 import { type DemoCity, type DemoCityOptions, planDemoCity } from './generate.js';
 import { insertOwners, insertOwnerships, insertParcels } from './insert-rows.js';
 import type { ParcelBundle } from './rows.js';
+import { seedDemoZoning } from './seed-demo-zoning.js';
 
 const PARCELS_PER_BATCH = 2000;
 const YIELD_EVERY = 250;
@@ -127,6 +128,7 @@ export async function seedDemoCity(
   await insertCityFrame(db, city);
 
   const inserted = await insertParcelBatches(db, city, options.onProgress);
+  await seedDemoZoning(db, city, municipalityId);
 
   await db.transaction().execute((trx) =>
     recordAudit(trx, systemActor(municipalityId), {

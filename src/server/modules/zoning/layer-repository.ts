@@ -52,11 +52,12 @@ export function findCurrentLayer(db: Db, municipalityId: string, kind: LayerKind
     .executeTakeFirst();
 }
 
-/** A fingerprint of every municipality's current layers, to notice another process's import cheaply. */
-export async function layerFingerprint(db: Db): Promise<string> {
+/** A fingerprint of a municipality's layers, to notice another process's import cheaply. */
+export async function layerFingerprint(db: Db, municipalityId: string): Promise<string> {
   const row = await db
     .selectFrom('gis_layers')
     .select((eb) => [eb.fn.countAll<string>().as('count'), eb.fn.max('imported_at').as('latest')])
+    .where('municipality_id', '=', municipalityId)
     .executeTakeFirstOrThrow();
   return `${row.count}:${row.latest ? new Date(row.latest as unknown as string).toISOString() : ''}`;
 }

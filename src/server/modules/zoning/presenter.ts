@@ -1,0 +1,78 @@
+import { type Locale, translate } from '../../i18n/messages.js';
+import { renderZoningMessage } from './rules/messages.js';
+import { lotRangeLabel } from './rules/select-rule.js';
+import type { ZoningMessage, ZoningNote, ZoningRule } from './rules/types.js';
+
+const numberFormats: Record<Locale, Intl.NumberFormat> = {
+  fa: new Intl.NumberFormat('fa-IR', { maximumFractionDigits: 2, useGrouping: false }),
+  en: new Intl.NumberFormat('en', { maximumFractionDigits: 2, useGrouping: false }),
+  vi: new Intl.NumberFormat('vi', { maximumFractionDigits: 2, useGrouping: false }),
+};
+
+/** A number as written in the language (Persian digits in fa). */
+export function formatNumber(value: number, locale: Locale): string {
+  return numberFormats[locale].format(value);
+}
+
+/** A rules-engine message in the request language, with its numbers in that language's digits. */
+export function renderMessage(message: ZoningMessage, locale: Locale): string {
+  const params = Object.fromEntries(
+    Object.entries(message.params).map(([key, value]) => [
+      key,
+      typeof value === 'number' ? formatNumber(value, locale) : value,
+    ]),
+  );
+  return renderZoningMessage({ ...message, params }, locale);
+}
+
+function noteText(note: ZoningNote, locale: Locale): string {
+  return note[locale] ?? note.en;
+}
+
+function setbacksText(rule: ZoningRule, locale: Locale): string | null {
+  const setbacks = rule.limits.setbacks;
+  if (!setbacks) return null;
+  const n = (value: number) => formatNumber(value, locale);
+  return setbacks.kind === 'metres'
+    ? translate(locale, 'zoning.setbacks_metres', {
+        front: n(setbacks.frontM),
+        rear: n(setbacks.rearM),
+        side: n(setbacks.sideM),
+      })
+    : translate(locale, 'zoning.setbacks_depth_rule', {
+        pct: n(setbacks.pctOfDepth),
+        plus: n(setbacks.plusM),
+      });
+}
+
+/** One row of a zone's table as the API shows it. */
+export function presentRule(rule: ZoningRule, locale: Locale, zoneMinimum: number | null = null) {
+  const { limits } = rule;
+  return {
+    id: rule.id,
+    zoneCode: rule.zoneCode,
+    lotRange: lotRangeLabel(rule.condition, zoneMinimum),
+    minStreetWidthM: rule.condition.minStreetWidthM,
+    maxDensityPct: limits.maxDensityPct,
+    maxCoveragePct: limits.maxCoveragePct,
+    maxFloors: limits.maxFloors,
+    maxHeightM: limits.maxHeightM,
+    maxUnits: limits.maxUnits,
+    minOpenSpacePerUnitM2: limits.minOpenSpacePerUnitM2,
+    setbacks: setbacksText(rule, locale),
+    allowedUses: limits.allowedUses ? [...limits.allowedUses] : null,
+    notes: rule.notes.map((note) => noteText(note, locale)),
+  };
+}
+
+export function presentRuleSetRef(
+  row: { id: string; effective_from: string; resolution_no: string },
+  jalali?: string,
+) {
+  return {
+    id: row.id,
+    effectiveFrom: row.effective_from,
+    effectiveFromJalali: jalali ?? null,
+    resolutionNo: row.resolution_no,
+  };
+}
