@@ -31,6 +31,8 @@ async function main(): Promise<void> {
     `Shahrvand is serving at ${config.publicUrl}`,
   );
 
+  void warmZoningIndexes(app);
+
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
@@ -43,6 +45,27 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', () => void stop('SIGINT'));
   process.on('SIGTERM', () => void stop('SIGTERM'));
+}
+
+/** Builds every municipality's spatial indexes after the server is listening, so start-up stays fast. */
+async function warmZoningIndexes(app: Awaited<ReturnType<typeof buildApp>>): Promise<void> {
+  try {
+    const municipalities = await app.deps.db.selectFrom('municipalities').select(['id', 'code']).execute();
+    for (const municipality of municipalities) {
+      const indexes = await app.zoningIndexes.get(municipality.id);
+      app.log.info(
+        {
+          municipality: municipality.code,
+          parcels: indexes.parcels.size,
+          zones: indexes.zones.size,
+          ms: Math.round(indexes.builtInMs),
+        },
+        'zoning indexes built',
+      );
+    }
+  } catch (err) {
+    app.log.error({ err }, 'building the zoning indexes failed; lookups will retry');
+  }
 }
 
 main().catch((err: unknown) => {

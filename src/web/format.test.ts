@@ -5,9 +5,13 @@ import {
   formatDateTime,
   formatNumber,
   formatOrdinalNumber,
+  formatPercent,
   formatPlate,
+  formatRials,
+  isolateLtr,
   isShareInDang,
   localizeDigits,
+  parseTypedNumber,
   toLatinDigits,
 } from './format.js';
 
@@ -85,5 +89,38 @@ describe('isShareInDang', () => {
   it('recognises shares counted in sixths', () => {
     expect(isShareInDang({ numerator: 3, denominator: 6 })).toBe(true);
     expect(isShareInDang({ numerator: 1, denominator: 4 })).toBe(false);
+  });
+});
+
+describe('percentages and money', () => {
+  it('writes a 0–100 percentage with the language digits and sign', () => {
+    expect(formatPercent(120, 'fa')).toBe('۱۲۰٪');
+    expect(formatPercent(12.5, 'en')).toBe('12.5%');
+    expect(formatPercent(60, 'vi')).toBe('60%');
+  });
+
+  it('writes rials as whole numbers with thousands separators', () => {
+    expect(formatRials(12_500_000, 'fa')).toBe('۱۲٬۵۰۰٬۰۰۰');
+    expect(formatRials(12_500_000, 'en')).toBe('12,500,000');
+    expect(formatRials(12_500_000.4, 'vi')).toBe('12.500.000');
+  });
+});
+
+describe('typed numbers', () => {
+  it('reads Persian digits, separators and decimal sign', () => {
+    expect(parseTypedNumber('۱۲٬۵۰۰٫۵')).toBe(12500.5);
+    expect(parseTypedNumber(' 4 ')).toBe(4);
+    expect(parseTypedNumber('1,200')).toBe(1200);
+  });
+
+  it('keeps what is no number for the API to reject, and empty as undefined', () => {
+    expect(parseTypedNumber('چهار')).toBe('چهار');
+    expect(parseTypedNumber('  ')).toBeUndefined();
+  });
+});
+
+describe('codes inside sentences', () => {
+  it('isolates a code as one left-to-right run', () => {
+    expect(isolateLtr('۰۱-۰۰۰۱-۰۰۳')).toBe('\u2066۰۱-۰۰۰۱-۰۰۳\u2069');
   });
 });

@@ -41,6 +41,27 @@ export function toLatinDigits(text: string): string {
   });
 }
 
+/**
+ * A number typed with Persian or Latin digits, thousands separators and a Persian decimal sign («۱۲٬۵۰۰٫۵»);
+ * undefined when empty. Text that is no number comes back as it is, so that the API can name the field at fault.
+ */
+export function parseTypedNumber(text: string): number | string | undefined {
+  const clean = toLatinDigits(text)
+    .replace(/[\s,\u066C]/g, '')
+    .replace('\u066B', '.');
+  if (clean === '') return undefined;
+  const value = Number(clean);
+  return Number.isFinite(value) ? value : text;
+}
+
+/**
+ * Wraps a code in Unicode isolates (LRI … PDI) so that, inside a Persian sentence, «01-0001-003» keeps its order
+ * instead of being read right to left segment by segment. For codes interpolated into translated text.
+ */
+export function isolateLtr(text: string): string {
+  return `\u2066${text}\u2069`;
+}
+
 /** Shows the ASCII digits of an identifier (postal code, renewal code…) in the language's digits, with no grouping. */
 export function localizeDigits(text: string, language: Language): string {
   if (language !== 'fa') return text;
@@ -49,6 +70,16 @@ export function localizeDigits(text: string, language: Language): string {
 
 export function formatNumber(value: number, language: Language, maximumFractionDigits = 2): string {
   return numberFormat(language, { maximumFractionDigits }).format(value);
+}
+
+/** A percentage given on the 0–100 scale (a density of 120 %, a coverage of 60 %): «۱۲۰٪», "120%". */
+export function formatPercent(pct: number, language: Language, maximumFractionDigits = 1): string {
+  return numberFormat(language, { style: 'percent', maximumFractionDigits }).format(pct / 100);
+}
+
+/** A whole number of rials with thousands separators: «۱۲٬۵۰۰٬۰۰۰», "12,500,000". */
+export function formatRials(amount: number, language: Language): string {
+  return numberFormat(language, { maximumFractionDigits: 0 }).format(amount);
 }
 
 /** An integer with no thousands separator, for numbers that are labels (district 12, plate 1402). */

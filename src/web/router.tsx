@@ -1,5 +1,5 @@
 import { createBrowserRouter, type RouteObject } from 'react-router';
-import { AppLayout } from './components/app-layout.js';
+import { AppLayout, type RouteHandle } from './components/app-layout.js';
 import { LoadingState } from './components/loading-state.js';
 import { RequirePrincipal } from './components/require-principal.js';
 import { RouteErrorPage } from './components/route-error-page.js';
@@ -41,6 +41,11 @@ const routes: RouteObject[] = [
     children: [
       { index: true, element: <HomePage /> },
       { path: 'signin', element: <SignInPage /> },
+      {
+        path: 'map',
+        handle: { fullWidth: true } satisfies RouteHandle,
+        lazy: async () => ({ Component: (await import('./routes/map-page.js')).MapPage }),
+      },
       {
         element: <RequirePrincipal kinds={['citizen']} />,
         children: [

@@ -31,6 +31,24 @@ export const API_CLIENT_KINDS = ['bank', 'notary', 'utility', 'agency'] as const
 export const API_SCOPES = ['inquiries', 'payments'] as const;
 export const OWNER_KINDS = ['person', 'legal'] as const;
 
+export const OVERLAY_TYPES = ['street_widening', 'heritage', 'protected', 'flood', 'fault', 'other'] as const;
+export const FEE_ITEMS = [
+  'building_permit',
+  'basement_parking',
+  'excess_density',
+  'minimum_fee_topup',
+] as const;
+export const BUILDING_CHECKS = [
+  'rule_selection',
+  'use',
+  'street_width',
+  'density',
+  'coverage',
+  'floors',
+  'units',
+  'open_space',
+] as const;
+
 export const CODE_GROUPS = {
   landUse: LAND_USES,
   roles: [...STAFF_ROLES, 'citizen', 'office_operator'],
@@ -38,5 +56,8 @@ export const CODE_GROUPS = {
   apiClientKinds: API_CLIENT_KINDS,
   scopes: API_SCOPES,
   ownerKinds: OWNER_KINDS,
+  overlayTypes: OVERLAY_TYPES,
+  feeItems: FEE_ITEMS,
+  buildingChecks: BUILDING_CHECKS,
 } as const;
 export type CodeGroup = keyof typeof CODE_GROUPS;

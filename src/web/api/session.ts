@@ -8,7 +8,7 @@ export interface Me {
   id: string;
   name: string;
   roles: string[];
-  municipality: { id: string; code: string; name: string };
+  municipality: { id: string; code: string; name: string; timezone?: string };
   districtId?: string | null;
   /** Sent by servers that name the staff member's district in `/me`. */
   district?: { id: string; number: number; name: string } | null;

@@ -1,13 +1,19 @@
-import { Anchor, Group, Text, Title } from '@mantine/core';
+import { Anchor, Button, Group, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link, useLocation } from 'react-router';
+import { usePublicMunicipality } from '../api/municipality.js';
 import { homePathOf, useMe } from '../api/session.js';
+import { useLanguage } from '../hooks/use-language.js';
 import { LanguageSwitcher } from './language-switcher.js';
 import { UserMenu } from './user-menu.js';
 
 export function AppHeader() {
   const { t } = useTranslation();
+  const language = useLanguage();
   const { data: me } = useMe();
+  const { data: municipality } = usePublicMunicipality();
+  const { pathname } = useLocation();
+  const municipalityName = me ? me.municipality.name : municipality?.names[language];
   return (
     <Group h="100%" px="md" justify="space-between" wrap="nowrap">
       <Anchor component={Link} to={me ? homePathOf(me) : '/'} underline="never" c="inherit">
@@ -15,14 +21,23 @@ export function AppHeader() {
           <Title order={3} c="teal.8">
             {t('app.name')}
           </Title>
-          {me && (
+          {municipalityName && (
             <Text c="dimmed" size="sm" visibleFrom="xs" data-testid="municipality-name">
-              {me.municipality.name}
+              {municipalityName}
             </Text>
           )}
         </Group>
       </Anchor>
       <Group gap="sm" wrap="nowrap">
+        <Button
+          component={Link}
+          to="/map"
+          variant={pathname === '/map' ? 'light' : 'subtle'}
+          size="compact-sm"
+          data-testid="map-link"
+        >
+          {t('nav.map')}
+        </Button>
         <LanguageSwitcher />
         {me && me.kind !== 'api_client' && <UserMenu me={me} />}
       </Group>

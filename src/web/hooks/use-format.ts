@@ -7,28 +7,41 @@ import {
   formatDateTime,
   formatNumber,
   formatOrdinalNumber,
+  formatPercent,
   formatPlate,
+  formatRials,
+  formatUnixTime,
   isShareInDang,
   localizeDigits,
   type RegistrationPlate,
 } from '../format.js';
 import { useLanguage } from './use-language.js';
+import { useTimeZone } from './use-time-zone.js';
 
-/** The formatting helpers bound to the UI language, plus the labels of the codes the API sends. */
+/** The formatting helpers bound to the UI language and the municipality's time zone, plus the labels of the codes the API sends. */
 export function useFormat() {
   const language = useLanguage();
+  const timeZone = useTimeZone();
   const { t, i18n } = useTranslation();
   return useMemo(() => {
     const ordinal = (value: number) => formatOrdinalNumber(value, language);
+    const number = (value: number) => formatNumber(value, language);
     return {
       language,
+      timeZone,
       ordinal,
-      number: (value: number) => formatNumber(value, language),
+      number,
       digits: (text: string) => localizeDigits(text, language),
-      area: (squareMetres: number) =>
-        t('units.squareMetres', { value: formatNumber(squareMetres, language) }),
+      area: (squareMetres: number) => t('units.squareMetres', { value: number(squareMetres) }),
+      metres: (metres: number) => t('units.metres', { value: number(metres) }),
+      /** A percentage on the 0–100 scale (density 120 → «۱۲۰٪»). */
+      percent: (pct: number) => formatPercent(pct, language),
+      /** A share on the 0–1 scale (0.12 → «۱۲٪»). */
+      fraction: (share: number) => formatPercent(share * 100, language, 0),
+      rials: (amount: number) => t('units.rials', { value: formatRials(amount, language) }),
       date: (isoDate: string) => formatDate(isoDate, language),
-      dateTime: (iso: string) => formatDateTime(iso, language),
+      dateTime: (iso: string) => formatDateTime(iso, language, timeZone),
+      unixTime: (seconds: number) => formatUnixTime(seconds, language, timeZone),
       plate: (plate: RegistrationPlate) => formatPlate(plate, language),
       share: (share: Share) =>
         t(isShareInDang(share) ? 'share.dang' : 'share.fraction', {
@@ -41,5 +54,5 @@ export function useFormat() {
         return typeof label === 'string' ? label : code;
       },
     };
-  }, [language, t, i18n]);
+  }, [language, timeZone, t, i18n]);
 }

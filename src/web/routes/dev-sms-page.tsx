@@ -4,7 +4,6 @@ import { useSimulatedSms } from '../api/dev-sms.js';
 import { ApiErrorAlert } from '../components/api-error-alert.js';
 import { LoadingState } from '../components/loading-state.js';
 import { LtrText } from '../components/ltr-text.js';
-import { formatUnixTime } from '../format.js';
 import { useFormat } from '../hooks/use-format.js';
 
 /** The inbox of the development SMS simulator: every text the server "sent", newest first. */
@@ -33,7 +32,7 @@ export function DevSmsPage() {
               <LtrText>{format.digits(sms.receptor)}</LtrText>
             </Text>
             <Text size="sm" c="dimmed">
-              {formatUnixTime(sms.date, format.language)}
+              {format.unixTime(sms.date)}
             </Text>
           </Group>
           <Text style={{ whiteSpace: 'pre-line' }}>{sms.message}</Text>

@@ -17,6 +17,19 @@ export function HomePage() {
           <List.Item>{t('home.pointStaff')}</List.Item>
         </List>
       </Card>
+      <Card withBorder padding="lg" data-testid="home-map">
+        <Group justify="space-between" align="center">
+          <Stack gap={4} style={{ flex: 1, minWidth: 240 }}>
+            <Title order={2} size="h4">
+              {t('home.mapTitle')}
+            </Title>
+            <Text c="dimmed">{t('home.mapHint')}</Text>
+          </Stack>
+          <Button component={Link} to="/map" variant="light">
+            {t('home.openMap')}
+          </Button>
+        </Group>
+      </Card>
       {me ? (
         <Group>
           <Button component={Link} to={homePathOf(me)} size="md">

@@ -1,8 +1,9 @@
-import { Anchor, Badge, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Button, Card, Divider, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import type { ParcelDetail } from '../api/parcels.js';
 import { useParcel } from '../api/parcels.js';
+import { useParcelZoning } from '../api/zoning.js';
 import { ApiErrorAlert } from '../components/api-error-alert.js';
 import { FactList } from '../components/fact-list.js';
 import { LoadingState } from '../components/loading-state.js';
@@ -10,6 +11,9 @@ import { LtrText } from '../components/ltr-text.js';
 import { OwnersTable } from '../components/owners-table.js';
 import { useParcelFacts } from '../components/parcel-facts.js';
 import { ParcelShape } from '../components/parcel-shape.js';
+import { BuildingCheckForm } from '../components/zoning/building-check.js';
+import { MapPatterns } from '../components/zoning/map-legend.js';
+import { ParcelZoningView } from '../components/zoning/zoning-panel.js';
 import { useFormat } from '../hooks/use-format.js';
 
 function ParcelDetailView({ parcel }: { parcel: ParcelDetail }) {
@@ -58,7 +62,52 @@ function ParcelDetailView({ parcel }: { parcel: ParcelDetail }) {
           <OwnersTable owners={parcel.owners} />
         </Stack>
       </Card>
+      <WhatMayIBuild parcel={parcel} />
     </Stack>
+  );
+}
+
+/** «What may I build here?»: the parcel's zoning, and a proposal checked against it with its fees. */
+function WhatMayIBuild({ parcel }: { parcel: ParcelDetail }) {
+  const { t } = useTranslation();
+  const zoning = useParcelZoning(parcel.id);
+  return (
+    <Card withBorder padding="lg" data-testid="what-may-i-build">
+      <MapPatterns />
+      <Stack gap="md">
+        <Group justify="space-between" align="flex-start">
+          <div>
+            <Title order={2} size="h3">
+              {t('building.title')}
+            </Title>
+            <Text c="dimmed" size="sm">
+              {t('building.intro')}
+            </Text>
+          </div>
+          <Button
+            component={Link}
+            to={`/map?parcel=${encodeURIComponent(parcel.renewalCode)}`}
+            variant="light"
+            size="sm"
+          >
+            {t('building.showOnMap')}
+          </Button>
+        </Group>
+        {zoning.isPending && <LoadingState />}
+        <ApiErrorAlert error={zoning.error} />
+        <SimpleGrid cols={{ base: 1, md: 2 }} spacing="xl">
+          <div>{zoning.data && <ParcelZoningView zoning={zoning.data} showParcel={false} />}</div>
+          <div>
+            <Divider hiddenFrom="md" mb="md" />
+            <BuildingCheckForm
+              parcelId={parcel.id}
+              landUse={parcel.landUse}
+              limits={zoning.data?.limits ?? null}
+            />
+          </div>
+        </SimpleGrid>
+      </Stack>
+    </Card>
   );
 }
 
