@@ -315,7 +315,7 @@ describe('zones: coordinates, validity and versions', () => {
 
   it('looks up points exactly: inside, on a shared edge, inside a hole, and in the second part of a multipolygon', async () => {
     const city = await buildMunicipality(t.database.db);
-    const ring = (x: number, y: number, s: number) => [
+    const ring = (x: number, y: number, s: number): [number, number][] => [
       [x, y],
       [x + s, y],
       [x + s, y + s],
