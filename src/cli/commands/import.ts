@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import cliProgress from 'cli-progress';
 import { systemActor } from '../../server/modules/audit/actor.js';
 import { openLayerSource } from '../../server/modules/zoning/feature-source.js';
@@ -5,17 +6,19 @@ import { importDistrictsLayer } from '../../server/modules/zoning/import-distric
 import { importOverlaysLayer } from '../../server/modules/zoning/import-overlays.js';
 import { importParcelsLayer } from '../../server/modules/zoning/import-parcels.js';
 import { ImportRejected, type ImportReport } from '../../server/modules/zoning/import-report.js';
+import { importRuleTable } from '../../server/modules/zoning/import-rule-tables.js';
 import { importZonesLayer } from '../../server/modules/zoning/import-zones.js';
 import { LAND_USES, type LandUse } from '../../shared/land-use.js';
 import { openCommandDatabase } from '../open-database.js';
 
-const KINDS = ['parcels', 'zones', 'overlays', 'districts'] as const;
+const KINDS = ['parcels', 'zones', 'overlays', 'districts', 'rules', 'tariff'] as const;
 type Kind = (typeof KINDS)[number];
 
-const USAGE = `Usage: npm run cli -- import <parcels|zones|overlays|districts> FILE [options]
+const USAGE = `Usage: npm run cli -- import <parcels|zones|overlays|districts|rules|tariff> FILE [options]
 
 FILE is GeoJSON (.geojson/.json) or a Shapefile (.shp with .dbf, .prj, .cpg beside it), in WGS84 or UTM 38N-41N.
 An import lands whole or not at all; every feature that cannot be imported is listed with the reason.
+rules and tariff take a JSON file: a dated zoning rule table or permit tariff (see docs/zoning.md).
 
   --municipality CODE   which municipality (default: DEFAULT_MUNICIPALITY, or the only one)
   --crs EPSG:32639      the layer's CRS when the file does not say (EPSG:4326, EPSG:32638 … EPSG:32641)
@@ -69,6 +72,7 @@ export async function run(args: string[]): Promise<number> {
     process.stderr.write(`Unknown land use "${options['land-use']}".\n\n${USAGE}`);
     return 1;
   }
+  if (kind === 'rules' || kind === 'tariff') return importTable(kind, file, options);
   const source = await openLayerSource(file, { crs: options.crs });
   const handle = await openCommandDatabase();
   const bar = new cliProgress.SingleBar(
@@ -134,6 +138,27 @@ export async function run(args: string[]): Promise<number> {
       return 2;
     }
     throw err;
+  } finally {
+    await handle.close();
+  }
+}
+
+async function importTable(kind: 'rules' | 'tariff', file: string, options: Options): Promise<number> {
+  const value = JSON.parse(await readFile(file, 'utf8')) as unknown;
+  const handle = await openCommandDatabase();
+  try {
+    const municipalityId = await resolveMunicipalityId(handle.db, options.municipality);
+    const result = await importRuleTable({
+      db: handle.db,
+      municipalityId,
+      kind,
+      value,
+      actor: systemActor(municipalityId),
+    });
+    process.stdout.write(
+      `Imported the ${kind === 'rules' ? 'zoning rule table' : 'permit tariff'} in force from ${result.effectiveFrom}.\n`,
+    );
+    return 0;
   } finally {
     await handle.close();
   }
