@@ -112,15 +112,24 @@ describe('seedDemoCity on PGlite', () => {
     expect(bank.scopes).toEqual(['inquiries']);
   });
 
-  it('records one audit event', async () => {
+  it('records the seeding and the zoning layers it imported in the audit log', async () => {
     const events = await h.db
       .selectFrom('audit_log')
       .selectAll()
       .where('municipality_id', '=', result.municipalityId)
+      .orderBy('seq')
       .execute();
-    expect(events).toHaveLength(1);
-    expect(events[0].action).toBe('demo_city.seeded');
-    expect(events[0].details).toEqual({ parcels: 300, seed: 1405 });
+    expect(events.map((e) => e.action)).toEqual(['gis.zones_imported', 'gis.overlays_imported', 'demo_city.seeded']);
+    expect(events[2].details).toEqual({ parcels: 300, seed: 1405 });
+  });
+
+  it('zones every parcel of the demo city', async () => {
+    const zoned = await h.db
+      .selectFrom('parcel_zones')
+      .select((eb) => eb.fn.countAll<string>().as('count'))
+      .where('municipality_id', '=', result.municipalityId)
+      .executeTakeFirstOrThrow();
+    expect(Number(zoned.count)).toBe(300);
   });
 
   it('refuses a second city with the same code', async () => {
