@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  amountInWords,
   formatCountdown,
   formatDate,
   formatDateTime,
@@ -97,6 +98,14 @@ describe('percentages and money', () => {
     expect(formatPercent(120, 'fa')).toBe('۱۲۰٪');
     expect(formatPercent(12.5, 'en')).toBe('12.5%');
     expect(formatPercent(60, 'vi')).toBe('60%');
+  });
+
+  it('writes an amount in Persian words only in Persian', () => {
+    expect(amountInWords(17_070_588_000, 'fa')).toBe(
+      'هفده میلیارد و هفتاد میلیون و پانصد و هشتاد و هشت هزار',
+    );
+    expect(amountInWords(600_000_000, 'en')).toBeNull();
+    expect(amountInWords(12.5, 'fa')).toBeNull();
   });
 
   it('writes rials as whole numbers with thousands separators', () => {

@@ -1,3 +1,4 @@
+import { numberToWords } from '@persian-tools/persian-tools';
 import type { Language } from './i18n/languages.js';
 
 const NUMBER_LOCALES: Record<Language, string> = { fa: 'fa-IR', en: 'en-US', vi: 'vi-VN' };
@@ -80,6 +81,13 @@ export function formatPercent(pct: number, language: Language, maximumFractionDi
 /** A whole number of rials with thousands separators: «۱۲٬۵۰۰٬۰۰۰», "12,500,000". */
 export function formatRials(amount: number, language: Language): string {
   return numberFormat(language, { maximumFractionDigits: 0 }).format(amount);
+}
+
+/** A whole amount in Persian words, as written on a bill («هفده میلیون»); null in other languages. */
+export function amountInWords(amount: number, language: Language): string | null {
+  if (language !== 'fa' || !Number.isSafeInteger(amount) || amount < 0) return null;
+  const words = numberToWords(amount);
+  return typeof words === 'string' && words !== '' ? words : null;
 }
 
 /** An integer with no thousands separator, for numbers that are labels (district 12, plate 1402). */
