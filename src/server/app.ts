@@ -15,6 +15,7 @@ import { smsSimulator } from './modules/notifications/sms/simulator.js';
 import { observabilityRoutes } from './modules/observability/routes.js';
 import { parcelRoutes } from './modules/parcels/routes.js';
 import { zoningRoutes } from './modules/zoning/routes.js';
+import { ZoningIndexRegistry } from './modules/zoning/zoning-index.js';
 
 export type App = FastifyInstance;
 
@@ -40,6 +41,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     },
   );
 
+  app.decorate('zoningIndexes', new ZoningIndexRegistry(deps.db));
   await app.register(cookie);
   registerErrorHandling(app);
   registerSecurityHeaders(app);

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { type StorageConfig, storageConfigFrom } from './storage/build-blob-store.js';
 
 export type SmsProvider = 'kavenegar' | 'log';
 
@@ -81,6 +82,7 @@ export function loadConfig(env: Env = process.env): Config {
     defaultMunicipality: env.DEFAULT_MUNICIPALITY || undefined,
     seedDemoCity: boolFrom(env, 'SEED_DEMO_CITY', mode !== 'production'),
     secureCookies: boolFrom(env, 'SECURE_COOKIES', mode === 'production'),
+    storage: storageConfigFrom(env),
     sms: {
       provider: smsProvider,
       apiUrl: env.SMS_API_URL || undefined,

@@ -14,6 +14,8 @@ export type ActorKind = 'user' | 'office' | 'api_client' | 'system' | 'anonymous
 
 export interface MunicipalitiesTable {
   id: Generated<string>;
+  number: Generated<number>;
+  weekly_rest_days: ColumnType<number[], number[] | undefined, number[]>;
   code: string;
   name_fa: string;
   name_en: string;
@@ -263,6 +265,134 @@ export interface PermitFeeTariffsTable {
   created_at: Generated<Date>;
 }
 
+export interface HolidaysTable {
+  municipality_id: string;
+  day: ColumnType<string, string, string>;
+  name: string;
+}
+
+export interface ServicesTable {
+  id: Generated<string>;
+  municipality_id: string;
+  code: string;
+  current_version: Generated<number>;
+  is_active: Generated<boolean>;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface ServiceVersionsTable {
+  id: Generated<string>;
+  municipality_id: string;
+  service_id: string;
+  version: number;
+  definition: Json<unknown>;
+  created_at: Generated<Date>;
+  created_by: string | null;
+}
+
+export interface ServiceDistrictsTable {
+  municipality_id: string;
+  service_id: string;
+  district_id: string;
+  live_since: Generated<Date>;
+}
+
+export interface CasesTable {
+  id: Generated<string>;
+  municipality_id: string;
+  district_id: string;
+  service_id: string;
+  service_version_id: string;
+  parcel_id: string | null;
+  applicant_national_id: string;
+  applicant_mobile: string;
+  applicant_user_id: string | null;
+  filed_by_user_id: string;
+  filed_by_office_id: string | null;
+  consent_method: 'otp' | 'in_person' | null;
+  state: string;
+  outcome: string | null;
+  form_data: Json<Record<string, unknown>>;
+  returned_items: Json<unknown> | null;
+  tracking_code: string | null;
+  file_number: string | null;
+  assignee_user_id: string | null;
+  sla: Json<unknown> | null;
+  deadline_at: NullableTimestamp;
+  escalated_at: NullableTimestamp;
+  version: Generated<number>;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+  submitted_at: NullableTimestamp;
+  closed_at: NullableTimestamp;
+}
+
+export interface CaseEventsTable {
+  id: Generated<string>;
+  municipality_id: string;
+  case_id: string;
+  at: Timestamp;
+  actor_kind: 'applicant' | 'office' | 'staff' | 'system';
+  actor_role: string | null;
+  actor_user_id: string | null;
+  office_id: string | null;
+  action: string;
+  from_state: string | null;
+  to_state: string | null;
+  reason: string | null;
+  details: Json<Record<string, unknown>>;
+}
+
+export interface CaseDocumentsTable {
+  id: Generated<string>;
+  municipality_id: string;
+  case_id: string;
+  requirement_code: string;
+  file_name: string;
+  content_type: string;
+  size_bytes: number;
+  sha256: string;
+  storage_key: string;
+  uploaded_by: string;
+  uploaded_at: Generated<Date>;
+  replaced_at: NullableTimestamp;
+}
+
+export interface CaseCountersTable {
+  municipality_id: string;
+  scope: string;
+  last_serial: ColumnType<string, number | string, number | string>;
+}
+
+export interface NotificationsTable {
+  id: Generated<string>;
+  municipality_id: string;
+  case_id: string | null;
+  recipient_user_id: string | null;
+  recipient_mobile: string | null;
+  channel: 'sms' | 'in_app';
+  body: string;
+  created_at: Generated<Date>;
+  sent_at: NullableTimestamp;
+  read_at: NullableTimestamp;
+  attempts: Generated<number>;
+  last_error: string | null;
+}
+
+export interface JobsTable {
+  id: Generated<string>;
+  municipality_id: string | null;
+  kind: string;
+  run_at: Timestamp;
+  payload: Json<Record<string, unknown>>;
+  attempts: Generated<number>;
+  locked_until: NullableTimestamp;
+  done_at: NullableTimestamp;
+  last_error: string | null;
+  created_at: Generated<Date>;
+}
+
 export interface Database {
   municipalities: MunicipalitiesTable;
   districts: DistrictsTable;
@@ -284,6 +414,16 @@ export interface Database {
   parcel_overlays: ParcelOverlaysTable;
   zoning_rule_sets: ZoningRuleSetsTable;
   permit_fee_tariffs: PermitFeeTariffsTable;
+  holidays: HolidaysTable;
+  services: ServicesTable;
+  service_versions: ServiceVersionsTable;
+  service_districts: ServiceDistrictsTable;
+  cases: CasesTable;
+  case_events: CaseEventsTable;
+  case_documents: CaseDocumentsTable;
+  case_counters: CaseCountersTable;
+  notifications: NotificationsTable;
+  jobs: JobsTable;
 }
 
 /** A database handle or an open transaction: repositories accept either, so a use case can pass its transaction down. */

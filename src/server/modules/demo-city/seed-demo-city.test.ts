@@ -119,7 +119,11 @@ describe('seedDemoCity on PGlite', () => {
       .where('municipality_id', '=', result.municipalityId)
       .orderBy('seq')
       .execute();
-    expect(events.map((e) => e.action)).toEqual(['gis.zones_imported', 'gis.overlays_imported', 'demo_city.seeded']);
+    expect(events.map((e) => e.action)).toEqual([
+      'gis.zones_imported',
+      'gis.overlays_imported',
+      'demo_city.seeded',
+    ]);
     expect(events[2].details).toEqual({ parcels: 300, seed: 1405 });
   });
 

@@ -27,7 +27,7 @@ import {
   PointLookup,
   PublicParcel,
 } from './schema.js';
-import { ZoningIndexRegistry } from './zoning-index.js';
+import type { ZoningIndexRegistry } from './zoning-index.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -40,8 +40,7 @@ const tags = ['zoning'];
 export async function zoningRoutes(fastify: FastifyInstance): Promise<void> {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   const { deps } = app;
-  const registry = new ZoningIndexRegistry(deps.db);
-  fastify.decorate('zoningIndexes', registry);
+  const registry = fastify.zoningIndexes;
 
   app.get(
     '/api/v1/zoning/lookup',
