@@ -15,6 +15,7 @@ export interface Config {
   defaultMunicipality: string | undefined;
   seedDemoCity: boolean;
   secureCookies: boolean;
+  storage: StorageConfig;
   sms: {
     provider: SmsProvider;
     apiUrl: string | undefined;
