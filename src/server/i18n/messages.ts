@@ -33,6 +33,11 @@ export function fieldLabel(locale: Locale, field: string): string {
   return labels[field] ?? labels[field.split('.').pop() ?? field] ?? field;
 }
 
+/** A land-use code (residential, …) as people call it in this language; unknown codes are returned as they are. */
+export function landUseName(locale: Locale, code: string): string {
+  return (catalogues[locale].landUses as Record<string, string>)[code] ?? code;
+}
+
 export function isLocale(value: unknown): value is Locale {
   return typeof value === 'string' && (LOCALES as readonly string[]).includes(value);
 }

@@ -73,7 +73,7 @@ export function demoZoneFeatures(city: Pick<DemoCity, 'seed' | 'lastRing'>): Fea
       const band = ZONES_BY_DISTANCE.find((b) => distance <= b.upTo)!;
       const code = pick(new Rng('zone', city.seed, cx, cy), band.weights);
       const ring = rectangle(cx * CELL_X, cy * CELL_Y, (cx + 1) * CELL_X, (cy + 1) * CELL_Y);
-      features.push(polygonFeature(projection, ring, { zone_code: code, name: `پهنه ${code}` }));
+      features.push(polygonFeature(projection, ring, { zone_code: code }));
     }
   }
   return features;

@@ -1,3 +1,4 @@
+import { BUILDING_PERMIT_DOCUMENTS, BUILDING_PERMIT_DOCUMENTS, BUILDING_PERMIT_FIELDS, BUILDING_PERMIT_FIELDS } from './demo-building-permit-form.js';
 import {
   APPROVED_LABELS,
   AWAITING_PAYMENT_LABELS,
@@ -20,13 +21,6 @@ import {
 } from './demo-common.js';
 import type { ServiceDefinition } from './types.js';
 
-const LAND_USE_OPTIONS = [
-  { value: 'residential', labels: l('مسکونی', 'Residential', 'Nhà ở') },
-  { value: 'commercial', labels: l('تجاری', 'Commercial', 'Thương mại') },
-  { value: 'office', labels: l('اداری', 'Office', 'Văn phòng') },
-  { value: 'mixed', labels: l('مختلط', 'Mixed use', 'Hỗn hợp') },
-];
-
 /**
  * Building permit (پروانه ساختمانی), after the Tehran steps in domain_rules §3.1: file and documents, site visit,
  * plan review against the zoning rules, fee assessment, payment, the district manager's approval. The permit law
@@ -35,98 +29,8 @@ const LAND_USE_OPTIONS = [
 export const BUILDING_PERMIT_SERVICE: ServiceDefinition = {
   code: 'building_permit',
   names: l('پروانه ساختمانی', 'Building permit', 'Giấy phép xây dựng'),
-  formFields: [
-    {
-      name: 'permitType',
-      type: 'select',
-      required: true,
-      labels: l('نوع پروانه', 'Type of permit', 'Loại giấy phép'),
-      options: [
-        { value: 'new_building', labels: l('احداث بنا', 'New building', 'Xây dựng mới') },
-        {
-          value: 'extension',
-          labels: l('توسعه یا افزایش طبقه', 'Extension or extra floors', 'Cơi nới, nâng tầng'),
-        },
-        {
-          value: 'major_renovation',
-          labels: l('تعمیرات اساسی', 'Major renovation', 'Sửa chữa, cải tạo lớn'),
-        },
-      ],
-    },
-    {
-      name: 'landUse',
-      type: 'select',
-      required: true,
-      labels: l('کاربری درخواستی', 'Requested use', 'Mục đích sử dụng'),
-      options: LAND_USE_OPTIONS,
-    },
-    {
-      name: 'floors',
-      type: 'number',
-      required: true,
-      min: 1,
-      max: 40,
-      labels: l('تعداد طبقات', 'Number of floors', 'Số tầng'),
-    },
-    {
-      name: 'floorAreaM2',
-      type: 'number',
-      required: true,
-      min: 1,
-      max: 200_000,
-      labels: l('زیربنای کل (متر مربع)', 'Total floor area (m²)', 'Tổng diện tích sàn (m²)'),
-    },
-    {
-      name: 'units',
-      type: 'number',
-      required: true,
-      min: 1,
-      max: 1000,
-      labels: l('تعداد واحد', 'Number of units', 'Số căn hộ'),
-    },
-    {
-      name: 'engineerNationalId',
-      type: 'national_id',
-      required: true,
-      labels: l('کد ملی مهندس طراح', "Design engineer's national ID", 'Số định danh của kỹ sư thiết kế'),
-    },
-    {
-      name: 'engineerMembershipNumber',
-      type: 'text',
-      required: true,
-      maxLength: 20,
-      labels: l('شماره عضویت نظام مهندسی', 'Engineering council membership number', 'Số chứng chỉ hành nghề'),
-    },
-    {
-      name: 'contactMobile',
-      type: 'mobile',
-      required: true,
-      labels: l('تلفن همراه برای پیامک', 'Mobile number for SMS', 'Số di động nhận tin nhắn'),
-    },
-    {
-      name: 'postalCode',
-      type: 'postal_code',
-      required: false,
-      labels: l('کد پستی ملک', 'Postal code of the property', 'Mã bưu chính'),
-    },
-  ],
-  documents: [
-    DEED,
-    OWNER_ID,
-    POWER_OF_ATTORNEY,
-    pdf('architectural_plans', l('نقشه‌های معماری', 'Architectural drawings', 'Bản vẽ kiến trúc'), true, 50),
-    pdf('structural_plans', l('نقشه‌های سازه', 'Structural drawings', 'Bản vẽ kết cấu'), true, 50),
-    pdf(
-      'supervisor_contract',
-      l('قرارداد مهندس ناظر', "Supervising engineer's contract", 'Hợp đồng giám sát thi công'),
-      true,
-    ),
-    pdf(
-      'soil_report',
-      l('گزارش مکانیک خاک', 'Soil investigation report', 'Báo cáo khảo sát địa chất'),
-      false,
-    ),
-  ],
+  formFields: BUILDING_PERMIT_FIELDS,
+  documents: BUILDING_PERMIT_DOCUMENTS,
   workflow: {
     initial: 'draft',
     states: [

@@ -17,59 +17,11 @@ import {
   WITHDRAWN,
   withdraw,
 } from './demo-common.js';
-import type { FormField, ServiceDefinition } from './types.js';
-
-const FIELDS: FormField[] = [
-  {
-    name: 'permitNumber',
-    type: 'text',
-    required: true,
-    maxLength: 30,
-    labels: l('شماره پروانه ساختمانی', 'Building permit number', 'Số giấy phép xây dựng'),
-  },
-  {
-    name: 'permitDate',
-    type: 'date',
-    required: true,
-    labels: l('تاریخ پروانه', 'Permit date', 'Ngày cấp phép'),
-  },
-  {
-    name: 'supervisorNationalId',
-    type: 'national_id',
-    required: true,
-    labels: l('کد ملی مهندس ناظر', "Supervising engineer's national ID", 'Số định danh của kỹ sư giám sát'),
-  },
-  {
-    name: 'builtFloorAreaM2',
-    type: 'number',
-    required: true,
-    min: 1,
-    max: 200_000,
-    labels: l('زیربنای ساخته‌شده (متر مربع)', 'Built floor area (m²)', 'Diện tích sàn đã xây (m²)'),
-  },
-  {
-    name: 'floors',
-    type: 'number',
-    required: true,
-    min: 1,
-    max: 40,
-    labels: l('تعداد طبقات', 'Floors', 'Số tầng'),
-  },
-  {
-    name: 'units',
-    type: 'number',
-    required: true,
-    min: 1,
-    max: 1000,
-    labels: l('تعداد واحد', 'Units', 'Số căn hộ'),
-  },
-  {
-    name: 'contactMobile',
-    type: 'mobile',
-    required: true,
-    labels: l('تلفن همراه برای پیامک', 'Mobile number for SMS', 'Số di động nhận tin nhắn'),
-  },
-];
+import {
+  COMPLETION_CERTIFICATE_DOCUMENTS,
+  COMPLETION_CERTIFICATE_FIELDS,
+} from './demo-completion-certificate-form.js';
+import type { ServiceDefinition } from './types.js';
 
 const CHECK_AGAINST_PERMIT = l(
   'تطبیق بنا با پروانه',
@@ -91,27 +43,8 @@ const COMMISSION = l(
 export const COMPLETION_CERTIFICATE_SERVICE: ServiceDefinition = {
   code: 'completion_certificate',
   names: l('گواهی پایان کار', 'Completion certificate', 'Giấy xác nhận hoàn công'),
-  formFields: FIELDS,
-  documents: [
-    pdf(
-      'completion_report',
-      l(
-        'گزارش اتمام عملیات ساختمانی (مهندس ناظر)',
-        "Supervisor's completion report",
-        'Báo cáo hoàn thành của giám sát',
-      ),
-      true,
-    ),
-    pdf('as_built_drawings', l('نقشه‌های چون‌ساخت', 'As-built drawings', 'Bản vẽ hoàn công'), true, 50),
-    pdf(
-      'technical_record',
-      l('شناسنامه فنی و ملکی', 'Technical and property record', 'Hồ sơ kỹ thuật công trình'),
-      true,
-    ),
-    DEED,
-    OWNER_ID,
-    POWER_OF_ATTORNEY,
-  ],
+  formFields: COMPLETION_CERTIFICATE_FIELDS,
+  documents: COMPLETION_CERTIFICATE_DOCUMENTS,
   workflow: {
     initial: 'draft',
     states: [

@@ -1,4 +1,5 @@
 import { STAFF_ROLES } from '../../../http/principal.js';
+import { Checker, isObj } from './shape-checker.js';
 import {
   CASE_ACTIONS,
   DOCUMENT_FORMATS,
@@ -9,87 +10,13 @@ import {
   TRANSITION_INPUTS,
 } from './types.js';
 
-// A definition arrives as JSON from the admin screens, so nothing about its shape is assumed here.
-
 const CODE = /^[a-z][a-z0-9_]{1,39}$/;
 const FIELD_NAME = /^[A-Za-z][A-Za-z0-9_]{0,63}$/;
 const ACTOR_ROLES: readonly string[] = ['applicant', 'system', ...STAFF_ROLES];
 const MAX_DOCUMENT_BYTES = 100 * 1024 * 1024;
 
-type Obj = Record<string, unknown>;
-
-function isObj(value: unknown): value is Obj {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-class Checker {
-  readonly problems: string[] = [];
-
-  add(problem: string): void {
-    this.problems.push(problem);
-  }
-
-  object(value: unknown, path: string, required: string[], optional: string[] = []): value is Obj {
-    if (!isObj(value)) {
-      this.add(`${path} must be an object`);
-      return false;
-    }
-    for (const key of required) if (!(key in value)) this.add(`${path}.${key} is missing`);
-    // An unknown key is usually a typo (requiresReson) that would silently drop a rule.
-    for (const key of Object.keys(value)) {
-      if (!required.includes(key) && !optional.includes(key))
-        this.add(`${path}.${key} is not a known property`);
-    }
-    return true;
-  }
-
-  array(value: unknown, path: string, nonEmpty = false): unknown[] {
-    if (!Array.isArray(value)) {
-      this.add(`${path} must be an array`);
-      return [];
-    }
-    if (nonEmpty && value.length === 0) this.add(`${path} must not be empty`);
-    return value;
-  }
-
-  labels(value: unknown, path: string): void {
-    if (!this.object(value, path, ['fa', 'en', 'vi'])) return;
-    for (const lang of ['fa', 'en', 'vi']) {
-      const text = value[lang];
-      if (lang in value && (typeof text !== 'string' || text.trim() === ''))
-        this.add(`${path}.${lang} is empty`);
-    }
-  }
-
-  pattern(value: unknown, path: string, pattern: RegExp): string | null {
-    if (typeof value === 'string' && pattern.test(value)) return value;
-    this.add(`${path} must match ${pattern}`);
-    return null;
-  }
-
-  oneOf(value: unknown, path: string, allowed: readonly string[]): void {
-    if (typeof value !== 'string' || !allowed.includes(value))
-      this.add(`${path} must be one of ${allowed.join(', ')}`);
-  }
-
-  boolean(value: unknown, path: string): void {
-    if (typeof value !== 'boolean') this.add(`${path} must be true or false`);
-  }
-
-  positiveInteger(value: unknown, path: string, max = Number.MAX_SAFE_INTEGER): void {
-    if (!Number.isInteger(value) || (value as number) < 1 || (value as number) > max) {
-      this.add(`${path} must be a whole number in 1..${max}`);
-    }
-  }
-
-  unique(values: (string | null)[], what: string): void {
-    const seen = new Set<string>();
-    for (const value of values) {
-      if (value === null) continue;
-      if (seen.has(value)) this.add(`${what} "${value}" is used twice`);
-      seen.add(value);
-    }
-  }
+function strings(values: unknown[]): (string | null)[] {
+  return values.map((value) => (typeof value === 'string' ? value : null));
 }
 
 function checkField(c: Checker, field: unknown, path: string): string | null {
@@ -104,23 +31,20 @@ function checkField(c: Checker, field: unknown, path: string): string | null {
   c.labels(field.labels, `${path}.labels`);
   if (field.type === 'select') {
     const options = c.array(field.options, `${path}.options`, true);
-    options.forEach((option, i) => {
+    for (const [i, option] of options.entries()) {
       if (c.object(option, `${path}.options[${i}]`, ['value', 'labels'])) {
-        if (typeof option.value !== 'string' || option.value === '')
+        if (typeof option.value !== 'string' || option.value === '') {
           c.add(`${path}.options[${i}].value is empty`);
+        }
         c.labels(option.labels, `${path}.options[${i}].labels`);
       }
-    });
-    c.unique(
-      options.map((o) => (isObj(o) && typeof o.value === 'string' ? o.value : null)),
-      `${path} option`,
-    );
+    }
+    c.unique(strings(options.map((o) => (isObj(o) ? o.value : null))), `${path} option`);
   } else if (field.options !== undefined) c.add(`${path}.options is only for select fields`);
   for (const bound of ['min', 'max'] as const) {
     if (field[bound] === undefined) continue;
     if (field.type !== 'number') c.add(`${path}.${bound} is only for number fields`);
-    else if (typeof field[bound] !== 'number' || !Number.isFinite(field[bound]))
-      c.add(`${path}.${bound} is not a number`);
+    else if (!Number.isFinite(field[bound])) c.add(`${path}.${bound} is not a number`);
   }
   if (typeof field.min === 'number' && typeof field.max === 'number' && field.min > field.max) {
     c.add(`${path}.min is greater than max`);
@@ -138,11 +62,8 @@ function checkDocument(c: Checker, doc: unknown, path: string): string | null {
   c.labels(doc.labels, `${path}.labels`);
   c.boolean(doc.required, `${path}.required`);
   const accept = c.array(doc.accept, `${path}.accept`, true);
-  accept.forEach((format, i) => c.oneOf(format, `${path}.accept[${i}]`, DOCUMENT_FORMATS));
-  c.unique(
-    accept.map((f) => (typeof f === 'string' ? f : null)),
-    `${path} format`,
-  );
+  for (const [i, format] of accept.entries()) c.oneOf(format, `${path}.accept[${i}]`, DOCUMENT_FORMATS);
+  c.unique(strings(accept), `${path} format`);
   c.positiveInteger(doc.maxBytes, `${path}.maxBytes`, MAX_DOCUMENT_BYTES);
   return code;
 }
@@ -153,9 +74,8 @@ function checkState(c: Checker, state: unknown, path: string): string | null {
   c.labels(state.labels, `${path}.labels`);
   c.oneOf(state.kind, `${path}.kind`, STATE_KINDS);
   if (state.targetWorkingDays !== undefined) {
-    if (state.kind !== 'staff')
-      c.add(`${path}.targetWorkingDays is only for staff states (the clock stops elsewhere)`);
-    else c.positiveInteger(state.targetWorkingDays, `${path}.targetWorkingDays`, 365);
+    if (state.kind === 'staff') c.positiveInteger(state.targetWorkingDays, `${path}.targetWorkingDays`, 365);
+    else c.add(`${path}.targetWorkingDays is only for staff states: the clock stops elsewhere`);
   }
   if (state.kind === 'terminal') c.oneOf(state.outcome, `${path}.outcome`, OUTCOMES);
   else if (state.outcome !== undefined) c.add(`${path}.outcome is only for terminal states`);
@@ -170,26 +90,21 @@ function checkTransition(c: Checker, t: unknown, path: string): void {
     c.add(`${path}.action "${action}" is an engine action that does not change state`);
   }
   const from = c.array(t.from, `${path}.from`, true);
-  from.forEach((code, i) => c.pattern(code, `${path}.from[${i}]`, CODE));
-  c.unique(
-    from.map((s) => (typeof s === 'string' ? s : null)),
-    `${path}.from state`,
-  );
+  for (const [i, code] of from.entries()) c.pattern(code, `${path}.from[${i}]`, CODE);
+  c.unique(strings(from), `${path}.from state`);
   c.pattern(t.to, `${path}.to`, CODE);
   const by = c.array(t.by, `${path}.by`, true);
-  by.forEach((role, i) => c.oneOf(role, `${path}.by[${i}]`, ACTOR_ROLES));
-  c.unique(
-    by.map((r) => (typeof r === 'string' ? r : null)),
-    `${path}.by role`,
-  );
+  for (const [i, role] of by.entries()) c.oneOf(role, `${path}.by[${i}]`, ACTOR_ROLES);
+  c.unique(strings(by), `${path}.by role`);
   if (t.requiresReason !== undefined) c.boolean(t.requiresReason, `${path}.requiresReason`);
   if (t.requiresFields !== undefined) {
     const inputs = c.array(t.requiresFields, `${path}.requiresFields`);
-    inputs.forEach((input, i) => c.oneOf(input, `${path}.requiresFields[${i}]`, TRANSITION_INPUTS));
+    for (const [i, input] of inputs.entries())
+      c.oneOf(input, `${path}.requiresFields[${i}]`, TRANSITION_INPUTS);
   }
   if (t.guard !== undefined && t.guard !== null) {
     const guards = Array.isArray(t.guard) ? t.guard : [t.guard];
-    guards.forEach((guard, i) => c.oneOf(guard, `${path}.guard[${i}]`, GUARDS));
+    for (const [i, guard] of guards.entries()) c.oneOf(guard, `${path}.guard[${i}]`, GUARDS);
   }
   c.labels(t.labels, `${path}.labels`);
 }
@@ -197,8 +112,8 @@ function checkTransition(c: Checker, t: unknown, path: string): void {
 /** Problems with the shape of a would-be service definition (types, codes, labels, uniqueness); [] if none. */
 export function shapeProblems(def: unknown): string[] {
   const c = new Checker();
-  if (!c.object(def, 'definition', ['code', 'names', 'formFields', 'documents', 'workflow']))
-    return c.problems;
+  const keys = ['code', 'names', 'formFields', 'documents', 'workflow'];
+  if (!c.object(def, 'definition', keys)) return c.problems;
   c.pattern(def.code, 'code', /^[a-z0-9_]{2,40}$/);
   c.labels(def.names, 'names');
   const fields = c.array(def.formFields, 'formFields').map((f, i) => checkField(c, f, `formFields[${i}]`));
@@ -213,8 +128,7 @@ export function shapeProblems(def: unknown): string[] {
     states.map((s, i) => checkState(c, s, `workflow.states[${i}]`)),
     'state code',
   );
-  c.array(workflow.transitions, 'workflow.transitions', true).forEach((t, i) =>
-    checkTransition(c, t, `workflow.transitions[${i}]`),
-  );
+  const transitions = c.array(workflow.transitions, 'workflow.transitions', true);
+  for (const [i, t] of transitions.entries()) checkTransition(c, t, `workflow.transitions[${i}]`);
   return c.problems;
 }
