@@ -3,6 +3,7 @@ import type { Config } from './config.js';
 import type { DatabaseEngine } from './db/connection.js';
 import type { Database } from './db/schema.js';
 import type { SmsSender } from './modules/notifications/sms/sms-sender.js';
+import type { BlobStore } from './storage/blob-store.js';
 
 export interface Clock {
   now(): Date;
@@ -18,10 +19,13 @@ export interface AppDeps {
   clock: Clock;
   /** When absent, the app builds the configured SMS adapter itself. */
   sms?: SmsSender;
+  /** When absent, the configured document store (a folder in DATA_DIR, or S3). */
+  blobs?: BlobStore;
 }
 
 declare module 'fastify' {
   interface FastifyInstance {
     deps: AppDeps & { sms: SmsSender };
+    blobStore: BlobStore;
   }
 }

@@ -7,15 +7,18 @@ import { registerErrorHandling } from './http/error-handler.js';
 import { registerOpenApi } from './http/openapi.js';
 import { registerSecurityHeaders } from './http/security-headers.js';
 import { registerWebApp } from './http/web-app.js';
+import { buildJobRunner } from './jobs/build-job-runner.js';
 import { accountRoutes } from './modules/accounts/routes.js';
 import { adminRoutes } from './modules/admin/routes.js';
 import { auditRoutes } from './modules/audit/routes.js';
+import { caseRoutes } from './modules/cases/routes.js';
 import { buildSmsSender } from './modules/notifications/sms/build-sms-sender.js';
 import { smsSimulator } from './modules/notifications/sms/simulator.js';
 import { observabilityRoutes } from './modules/observability/routes.js';
 import { parcelRoutes } from './modules/parcels/routes.js';
 import { zoningRoutes } from './modules/zoning/routes.js';
 import { ZoningIndexRegistry } from './modules/zoning/zoning-index.js';
+import { buildBlobStore } from './storage/build-blob-store.js';
 
 export type App = FastifyInstance;
 
@@ -42,6 +45,8 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   );
 
   app.decorate('zoningIndexes', new ZoningIndexRegistry(deps.db));
+  app.decorate('jobs', buildJobRunner(app));
+  app.decorate('blobStore', deps.blobs ?? buildBlobStore(deps.config.storage, deps.config.dataDir));
   await app.register(cookie);
   registerErrorHandling(app);
   registerSecurityHeaders(app);
@@ -56,6 +61,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   await app.register(adminRoutes);
   await app.register(parcelRoutes);
   await app.register(zoningRoutes);
+  await app.register(caseRoutes);
   await app.register(auditRoutes);
   return app;
 }

@@ -32,6 +32,7 @@ async function main(): Promise<void> {
   );
 
   void warmZoningIndexes(app);
+  app.jobs.start();
 
   let stopping = false;
   const stop = async (signal: string) => {

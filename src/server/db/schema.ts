@@ -100,6 +100,7 @@ export interface SessionsTable {
 
 export interface OtpChallengesTable {
   id: Generated<string>;
+  purpose: Generated<'sign_in' | 'consent'>;
   municipality_id: string;
   national_id: string;
   mobile: string;
@@ -315,6 +316,7 @@ export interface CasesTable {
   outcome: string | null;
   form_data: Json<Record<string, unknown>>;
   returned_items: Json<unknown> | null;
+  visit_findings: Json<unknown> | null;
   tracking_code: string | null;
   file_number: string | null;
   assignee_user_id: string | null;

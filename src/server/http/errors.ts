@@ -32,6 +32,11 @@ export const ERROR_CATALOGUE = {
   sms_failed: 502,
   service_unavailable: 503,
   zoning_unavailable: 409,
+  illegal_transition: 409,
+  guard_failed: 409,
+  service_not_live: 409,
+  consent_required: 403,
+  case_not_editable: 409,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CATALOGUE;

@@ -13,7 +13,8 @@ export type MessageKey =
   | `errors.${keyof Catalogue['errors']}`
   | `fields.${keyof Catalogue['fields']}`
   | `sms.${keyof Catalogue['sms']}`
-  | `zoning.${keyof Catalogue['zoning']}`;
+  | `zoning.${keyof Catalogue['zoning']}`
+  | `cases.${keyof Catalogue['cases']}`;
 
 /** Looks up a server message in the given language and fills its {placeholders}. */
 export function translate(locale: Locale, key: MessageKey, params: Record<string, unknown> = {}): string {

@@ -3,6 +3,8 @@
 
 ALTER TABLE municipalities ADD COLUMN number serial UNIQUE;
 ALTER TABLE municipalities ADD COLUMN weekly_rest_days integer[] NOT NULL DEFAULT '{5}';
+-- A one-time code proves one thing: signing in, or a citizen's consent to an office filing for them.
+ALTER TABLE otp_challenges ADD COLUMN purpose text NOT NULL DEFAULT 'sign_in' CHECK (purpose IN ('sign_in', 'consent'));
 
 CREATE TABLE holidays (
   municipality_id uuid NOT NULL REFERENCES municipalities (id),
@@ -65,6 +67,7 @@ CREATE TABLE cases (
   outcome text,
   form_data jsonb NOT NULL DEFAULT '{}',
   returned_items jsonb,
+  visit_findings jsonb,
   tracking_code text UNIQUE,
   file_number text,
   assignee_user_id uuid,

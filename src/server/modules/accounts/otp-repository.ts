@@ -20,6 +20,7 @@ export function insertChallenge(
     ip: string | null;
     at: Date;
     expiresAt: Date;
+    purpose?: 'sign_in' | 'consent';
   },
 ) {
   return db
@@ -32,6 +33,7 @@ export function insertChallenge(
       ip: challenge.ip,
       created_at: challenge.at,
       expires_at: challenge.expiresAt,
+      purpose: challenge.purpose ?? 'sign_in',
     })
     .returning(['id'])
     .executeTakeFirstOrThrow();

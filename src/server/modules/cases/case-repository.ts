@@ -18,6 +18,7 @@ export const CASE_COLUMNS = [
   'cases.outcome',
   'cases.form_data',
   'cases.returned_items',
+  'cases.visit_findings',
   'cases.tracking_code',
   'cases.file_number',
   'cases.assignee_user_id',

@@ -1,15 +1,11 @@
-import { BUILDING_PERMIT_DOCUMENTS, BUILDING_PERMIT_DOCUMENTS, BUILDING_PERMIT_FIELDS, BUILDING_PERMIT_FIELDS } from './demo-building-permit-form.js';
+import { BUILDING_PERMIT_DOCUMENTS, BUILDING_PERMIT_FIELDS } from './demo-building-permit-form.js';
 import {
   APPROVED_LABELS,
   AWAITING_PAYMENT_LABELS,
   CONFIRM_PAYMENT_LABELS,
-  DEED,
   DRAFT,
   FINDINGS_LABELS,
   l,
-  OWNER_ID,
-  POWER_OF_ATTORNEY,
-  pdf,
   REFUSED,
   refuse,
   requestCorrection,

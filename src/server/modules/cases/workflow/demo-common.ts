@@ -17,16 +17,19 @@ export function pdf(code: string, labels: Labels, required: boolean, maxMb = 20)
   return { code, labels, required, accept: ['pdf'], maxBytes: maxMb * MB };
 }
 
+/** The title deed image every property service asks for. */
 export const DEED = doc(
   'deed_image',
   l('تصویر سند مالکیت', 'Title deed (image)', 'Ảnh giấy chứng nhận quyền sở hữu'),
   true,
 );
+/** The owner's ID card. */
 export const OWNER_ID = doc(
   'owner_id_card',
   l('کارت ملی مالک', "Owner's national ID card", 'Căn cước công dân của chủ sở hữu'),
   true,
 );
+/** Needed only when an attorney acts for the owner. */
 export const POWER_OF_ATTORNEY = doc(
   'power_of_attorney',
   l(
@@ -37,18 +40,22 @@ export const POWER_OF_ATTORNEY = doc(
   false,
 );
 
+/** The applicant's draft, where every service starts. */
 export const DRAFT: WorkflowState = {
   code: 'draft',
   kind: 'draft',
   labels: l('پیش‌نویس', 'Draft', 'Bản nháp'),
 };
+/** Shared labels of common states and actions. */
 export const APPROVED_LABELS = l('صادر شد', 'Issued', 'Đã cấp');
+/** Closed with a refusal (always with a reason). */
 export const REFUSED: WorkflowState = {
   code: 'refused',
   kind: 'terminal',
   outcome: 'refused',
   labels: l('رد شد', 'Refused', 'Bị từ chối'),
 };
+/** Closed because the applicant withdrew. */
 export const WITHDRAWN: WorkflowState = {
   code: 'withdrawn',
   kind: 'terminal',

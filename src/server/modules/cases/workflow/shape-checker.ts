@@ -1,7 +1,9 @@
 // A definition arrives as JSON from the admin screens, so nothing about its shape is assumed here.
 
+/** A JSON object. */
 export type Obj = Record<string, unknown>;
 
+/** True for a plain JSON object (not null, not an array). */
 export function isObj(value: unknown): value is Obj {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

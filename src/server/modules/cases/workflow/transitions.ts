@@ -56,10 +56,16 @@ export type ActionFailure =
   | { ok: false; error: 'unknown_returned_fields'; unknown: string[] }
   | { ok: false; error: 'guard_failed'; guard: Guard; missing: string[]; guards: Guard[] };
 
+/** The outcome of applyAction. */
 export type ActionResult = { ok: true; to: string; event: CaseEvent } | ActionFailure;
 
 function stateOf(def: ServiceDefinition, code: string): WorkflowState | undefined {
   return def.workflow.states.find((s) => s.code === code);
+}
+
+// Inputs come from JSON bodies, so the types are checked here too.
+function isText(value: unknown): value is string {
+  return typeof value === 'string' && value.trim() !== '';
 }
 
 function roleFor(actor: Actor, allowed: readonly ActorRole[]): ActorRole | undefined {
@@ -93,13 +99,11 @@ function clockEffect(def: ServiceDefinition, from: WorkflowState, to: WorkflowSt
 }
 
 function checkInputs(def: ServiceDefinition, t: Transition, input: ActionInput): ActionFailure | null {
-  if (t.requiresReason === true && (input.reason === undefined || input.reason.trim() === '')) {
-    return { ok: false, error: 'reason_required' };
-  }
+  if (t.requiresReason === true && !isText(input.reason)) return { ok: false, error: 'reason_required' };
   const missing = (t.requiresFields ?? []).filter((name) => {
     const value = input[name];
     if (name === 'returnedFields') return !Array.isArray(value) || value.length === 0;
-    if (name === 'assignee') return typeof value !== 'string' || value.trim() === '';
+    if (name === 'assignee') return !isText(value);
     return value === undefined || value === null;
   });
   if (missing.length > 0) return { ok: false, error: 'input_required', missing };
@@ -123,7 +127,7 @@ function applyCaseAction(
   if (roles.length === 0) return { ok: false, error: 'illegal_transition', allowed };
   const actorRole = roleFor(actor, roles);
   if (actorRole === undefined) return { ok: false, error: 'forbidden_role', allowed };
-  if (action === 'assign' && (input.assignee === undefined || input.assignee.trim() === '')) {
+  if (action === 'assign' && !isText(input.assignee)) {
     return { ok: false, error: 'input_required', missing: ['assignee'] };
   }
   const event: CaseEvent = {
@@ -180,12 +184,12 @@ export function applyAction(
     from: from.code,
     to: to.code,
     actorRole,
-    stateChanged: from !== to,
+    stateChanged: from.code !== to.code,
     clock,
   };
   if (clock === 'start') event.targetWorkingDays = to.targetWorkingDays;
   if (to.outcome !== undefined) event.outcome = to.outcome;
-  if (input.reason !== undefined && input.reason.trim() !== '') event.reason = input.reason.trim();
+  if (isText(input.reason)) event.reason = input.reason.trim();
   for (const name of transition.requiresFields ?? []) {
     if (name === 'returnedFields') event.returnedFields = [...new Set(input.returnedFields)];
     else if (name === 'visitFindings') event.visitFindings = input.visitFindings;

@@ -9,6 +9,7 @@ export interface Labels {
   vi: string;
 }
 
+/** The kinds of form field the engine can check. */
 export const FIELD_TYPES = [
   'text',
   'number',
@@ -19,6 +20,7 @@ export const FIELD_TYPES = [
   'mobile',
   'postal_code',
 ] as const;
+/** A kind of form field. */
 export type FieldType = (typeof FIELD_TYPES)[number];
 
 /** One field of a service's application form. `date` values are Gregorian ISO dates (yyyy-mm-dd). */
@@ -36,7 +38,9 @@ export interface FormField {
   maxLength?: number;
 }
 
+/** The file formats a document requirement may accept. */
 export const DOCUMENT_FORMATS = ['pdf', 'jpeg', 'png'] as const;
+/** An accepted file format. */
 export type DocumentFormat = (typeof DOCUMENT_FORMATS)[number];
 
 /** A document the applicant uploads. */
@@ -48,6 +52,7 @@ export interface DocumentRequirement {
   maxBytes: number;
 }
 
+/** The kinds of workflow state. */
 export const STATE_KINDS = ['draft', 'staff', 'applicant', 'terminal'] as const;
 /**
  * Who the case waits for: `draft` the applicant before filing; `staff` the district (the SLA clock runs);
@@ -56,7 +61,9 @@ export const STATE_KINDS = ['draft', 'staff', 'applicant', 'terminal'] as const;
  */
 export type StateKind = (typeof STATE_KINDS)[number];
 
+/** How a closed case ended. */
 export const OUTCOMES = ['approved', 'refused', 'withdrawn'] as const;
+/** How a closed case ended. */
 export type Outcome = (typeof OUTCOMES)[number];
 
 /** A step of the workflow. */
@@ -73,9 +80,12 @@ export interface WorkflowState {
 /** Who may take an action: the applicant (a citizen or an office acting for one), a staff role, or the system. */
 export type ActorRole = 'applicant' | StaffRole | 'system';
 
+/** Inputs a transition can demand from the actor. */
 export const TRANSITION_INPUTS = ['returnedFields', 'visitFindings', 'assignee'] as const;
+/** An input a transition can demand. */
 export type TransitionInput = (typeof TRANSITION_INPUTS)[number];
 
+/** The guards a transition can name. */
 export const GUARDS = ['required_documents_present', 'form_complete', 'visit_findings_recorded'] as const;
 /** A condition on the case checked before a transition; failure lists what is missing. */
 export type Guard = (typeof GUARDS)[number];
@@ -112,7 +122,9 @@ export interface ServiceDefinition {
  * `assignee`), `escalate` (the system flags an overdue step to the district manager).
  */
 export const CASE_ACTIONS = ['claim', 'assign', 'escalate'] as const;
+/** A state-preserving engine action. */
 export type CaseAction = (typeof CASE_ACTIONS)[number];
+/** The roles that may assign a case to a colleague. */
 export const ASSIGNING_ROLES: readonly StaffRole[] = ['clerk', 'district_manager'];
 
 /** Who is acting. An office filing for a citizen acts as the applicant. */

@@ -7,6 +7,7 @@ import {
 import { parseIsoDate } from '../calendar/zoned-time.js';
 import type { FormField } from './types.js';
 
+/** Why a field value was rejected. */
 export type FieldRule =
   | 'required'
   | 'type'

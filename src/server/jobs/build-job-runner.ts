@@ -1,0 +1,24 @@
+import type { FastifyInstance } from 'fastify';
+import { DEADLINE_JOB } from '../modules/cases/act-on-case.js';
+import { deadlineJobHandler } from '../modules/cases/deadline-job.js';
+import { SMS_JOB, smsJobHandler } from '../modules/cases/notify.js';
+import { JobRunner } from './job-runner.js';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    jobs: JobRunner;
+  }
+}
+
+/** The background jobs this app runs: deadline timers and SMS delivery. main.ts starts the polling. */
+export function buildJobRunner(app: FastifyInstance): JobRunner {
+  const { db, clock } = app.deps;
+  const runner = new JobRunner(db, clock, app.log);
+  runner.register(DEADLINE_JOB, deadlineJobHandler(db, clock));
+  runner.register(
+    SMS_JOB,
+    smsJobHandler(db, (to, text) => app.deps.sms.send({ to, text }), clock),
+  );
+  app.addHook('onClose', async () => runner.stop());
+  return runner;
+}

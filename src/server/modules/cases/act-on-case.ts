@@ -1,0 +1,233 @@
+import type { AppDeps } from '../../app-deps.js';
+import type { Db } from '../../db/schema.js';
+import { AppError } from '../../http/errors.js';
+import type { Principal } from '../../http/principal.js';
+import { enqueueJob } from '../../jobs/job-repository.js';
+import type { Actor } from '../audit/actor.js';
+import { recordAudit } from '../audit/record-audit.js';
+import type { SlaClock } from './calendar/deadlines.js';
+import { makeFileNumber, makeTrackingCode } from './calendar/tracking-code.js';
+import { loadWorkingCalendar } from './calendar-of.js';
+import { definitionOf, loadVisibleCase, workflowActorOf } from './case-access.js';
+import {
+  type CaseRow,
+  insertCaseEvent,
+  listCaseDocuments,
+  nextSerial,
+  updateCaseIfUnchanged,
+} from './case-repository.js';
+import { applicantMessage } from './case-texts.js';
+import { notify } from './notify.js';
+import { nextClock } from './sla.js';
+import { type ActionInput, applyAction, type CaseEvent } from './workflow/transitions.js';
+
+export const DEADLINE_JOB = 'case.deadline';
+
+function failure(result: Exclude<ReturnType<typeof applyAction>, { ok: true }>): AppError {
+  switch (result.error) {
+    case 'illegal_transition':
+      return new AppError(
+        'illegal_transition',
+        { allowed: result.allowed },
+        { allowedText: result.allowed.join(', ') || '—' },
+      );
+    case 'forbidden_role':
+      return new AppError('forbidden', { allowed: result.allowed });
+    case 'reason_required':
+      return new AppError('validation_failed', { fields: [{ field: 'reason', rule: 'required' }] });
+    case 'input_required':
+      return new AppError('validation_failed', {
+        fields: result.missing.map((field) => ({ field, rule: 'required' })),
+      });
+    case 'unknown_returned_fields':
+      return new AppError('validation_failed', {
+        fields: [{ field: 'returnedFields', rule: 'invalid' }],
+        unknown: result.unknown,
+      });
+    case 'guard_failed':
+      return new AppError(
+        'guard_failed',
+        { guard: result.guard, missing: result.missing },
+        { missingText: result.missing.join(', ') },
+      );
+    case 'unknown_state':
+      return new AppError('internal');
+  }
+}
+
+async function assignedStaffExists(trx: Db, row: CaseRow, userId: string): Promise<boolean> {
+  const staff = await trx
+    .selectFrom('users')
+    .select('id')
+    .where('municipality_id', '=', row.municipality_id)
+    .where('id', '=', userId)
+    .where('kind', '=', 'staff')
+    .where('is_active', '=', true)
+    .where('district_id', '=', row.district_id)
+    .executeTakeFirst();
+  return staff !== undefined;
+}
+
+/** The columns an accepted action changes (state, outcome, returned items, findings, assignee, clock). */
+async function changesFor(trx: Db, row: CaseRow, event: CaseEvent, principal: Principal, at: Date) {
+  const changes: Record<string, unknown> = { state: event.to };
+  if (event.outcome) {
+    changes.outcome = event.outcome;
+    changes.closed_at = at;
+  }
+  if (event.action === 'request_correction')
+    changes.returned_items = JSON.stringify(event.returnedFields ?? []);
+  if (event.action === 'resubmit') changes.returned_items = null;
+  if (event.visitFindings !== undefined) changes.visit_findings = JSON.stringify(event.visitFindings);
+  if (event.action === 'claim' && principal.kind === 'staff') changes.assignee_user_id = principal.userId;
+  if (event.action === 'assign') {
+    if (!(await assignedStaffExists(trx, row, event.assignee!)))
+      throw new AppError('validation_failed', { fields: [{ field: 'assignee', rule: 'invalid' }] });
+    changes.assignee_user_id = event.assignee;
+  }
+  if (event.clock !== 'none') {
+    const calendar = await loadWorkingCalendar(trx, row.municipality_id);
+    const { sla, deadline } = nextClock(
+      row.sla as SlaClock | null,
+      event.clock,
+      event.targetWorkingDays,
+      calendar,
+      at,
+    );
+    changes.sla = sla ? JSON.stringify(sla) : null;
+    changes.deadline_at = deadline;
+    changes.escalated_at = null;
+  }
+  if (event.action === 'submit' && !row.tracking_code) {
+    const municipality = await trx
+      .selectFrom('municipalities')
+      .select(['number', 'timezone'])
+      .where('id', '=', row.municipality_id)
+      .executeTakeFirstOrThrow();
+    const district = await trx
+      .selectFrom('districts')
+      .select('number')
+      .where('id', '=', row.district_id)
+      .executeTakeFirstOrThrow();
+    const day = at.toISOString().slice(0, 10);
+    let trackingCode: string | null = null;
+    while (!trackingCode) {
+      const serial = await nextSerial(trx, row.municipality_id, `tracking:${day}`);
+      trackingCode = makeTrackingCode({
+        municipalityNumber: municipality.number % 100 || 1,
+        date: at,
+        serial,
+        timeZone: municipality.timezone,
+      });
+    }
+    changes.tracking_code = trackingCode;
+    changes.file_number = makeFileNumber(
+      district.number,
+      await nextSerial(trx, row.municipality_id, `file:${row.district_id}`),
+    );
+    changes.submitted_at = at;
+  }
+  return changes;
+}
+
+/**
+ * Takes one action on a case for a principal: the workflow engine decides, then the change, its timeline event,
+ * the audit record, the next deadline job and the notifications land in one transaction, and only if nobody else
+ * changed the case since `expectedVersion` (two staff at once: one wins, the other gets a conflict).
+ */
+export async function actOnCase(
+  deps: Pick<AppDeps, 'db' | 'clock'>,
+  input: {
+    principal: Principal;
+    actor: Actor;
+    caseId: string;
+    action: string;
+    expectedVersion: number;
+    input: ActionInput;
+  },
+) {
+  const { principal } = input;
+  return deps.db.transaction().execute(async (trx) => {
+    const row = await loadVisibleCase(trx, principal, input.caseId);
+    if (row.version !== input.expectedVersion)
+      throw new AppError('conflict', { currentVersion: row.version });
+    const def = definitionOf(row);
+    const documents = await listCaseDocuments(trx, row.id);
+    const result = applyAction(
+      def,
+      {
+        state: row.state,
+        formData: row.form_data,
+        documents: documents.map((d) => ({ code: d.requirement_code })),
+        visitFindings: row.visit_findings ?? undefined,
+      },
+      input.action,
+      workflowActorOf(principal),
+      input.input,
+    );
+    if (!result.ok) throw failure(result);
+    const at = deps.clock.now();
+    const changes = await changesFor(trx, row, result.event, principal, at);
+    if (!(await updateCaseIfUnchanged(trx, row.id, row.version, changes, at))) throw new AppError('conflict');
+    await insertCaseEvent(trx, {
+      municipalityId: row.municipality_id,
+      caseId: row.id,
+      at,
+      actorKind: principal.kind === 'staff' ? 'staff' : principal.kind === 'office' ? 'office' : 'applicant',
+      actorRole: result.event.actorRole,
+      actorUserId: 'userId' in principal ? principal.userId : null,
+      officeId: principal.kind === 'office' ? principal.officeId : null,
+      action: result.event.action,
+      fromState: result.event.from,
+      toState: result.event.to,
+      reason: result.event.reason ?? null,
+      details: {
+        ...(result.event.returnedFields ? { returnedFields: result.event.returnedFields } : {}),
+        ...(result.event.assignee ? { assignee: result.event.assignee } : {}),
+      },
+    });
+    await recordAudit(
+      trx,
+      input.actor,
+      {
+        action: `case.${result.event.action}`,
+        entityType: 'case',
+        entityId: row.id,
+        details: { from: result.event.from, to: result.event.to },
+      },
+      at,
+    );
+    const deadline = changes.deadline_at as Date | null | undefined;
+    if (deadline) {
+      await enqueueJob(trx, {
+        municipalityId: row.municipality_id,
+        kind: DEADLINE_JOB,
+        runAt: deadline,
+        payload: { caseId: row.id },
+      });
+    }
+    if (result.event.stateChanged) {
+      const trackingCode = (changes.tracking_code as string | undefined) ?? row.tracking_code ?? '';
+      const text = applicantMessage(
+        def,
+        {
+          ...result.event,
+          trackingCode,
+          fileNumber: (changes.file_number as string | undefined) ?? row.file_number,
+        },
+        'fa',
+      );
+      const applicant = row.applicant_user_id;
+      if (text)
+        await notify(trx, {
+          municipalityId: row.municipality_id,
+          caseId: row.id,
+          userId: applicant,
+          mobile: row.applicant_mobile,
+          text,
+          at,
+        });
+    }
+    return { caseId: row.id, to: result.event.to };
+  });
+}

@@ -1,0 +1,42 @@
+import { type Locale, translate } from '../../i18n/messages.js';
+import type { ServiceDefinition } from './workflow/types.js';
+
+export function serviceName(def: ServiceDefinition, locale: Locale): string {
+  return def.names[locale] ?? def.names.en;
+}
+
+export function stateName(def: ServiceDefinition, state: string, locale: Locale): string {
+  return def.workflow.states.find((s) => s.code === state)?.labels[locale] ?? state;
+}
+
+export function actionName(def: ServiceDefinition, action: string, locale: Locale): string {
+  return def.workflow.transitions.find((t) => t.action === action)?.labels[locale] ?? action;
+}
+
+/** The message to the applicant after an action, or null when the step needs no message. */
+export function applicantMessage(
+  def: ServiceDefinition,
+  input: {
+    action: string;
+    to: string;
+    outcome?: string;
+    reason?: string;
+    trackingCode: string;
+    fileNumber: string | null;
+  },
+  locale: Locale,
+): string | null {
+  const params = {
+    service: serviceName(def, locale),
+    trackingCode: input.trackingCode,
+    fileNumber: input.fileNumber ?? '',
+    reason: input.reason ?? '',
+  };
+  if (input.action === 'submit') return translate(locale, 'cases.submitted', params);
+  if (input.action === 'resubmit') return translate(locale, 'cases.resubmitted', params);
+  if (input.action === 'request_correction') return translate(locale, 'cases.returned', params);
+  if (input.outcome === 'approved') return translate(locale, 'cases.approved', params);
+  if (input.outcome === 'refused') return translate(locale, 'cases.refused', params);
+  if (input.outcome === 'withdrawn') return null;
+  return translate(locale, 'cases.state_changed', { ...params, state: stateName(def, input.to, locale) });
+}

@@ -1,0 +1,89 @@
+import type { Clock } from '../../app-deps.js';
+import type { Db } from '../../db/schema.js';
+import { AppError } from '../../http/errors.js';
+import { translate } from '../../i18n/messages.js';
+import {
+  consumeChallenge,
+  countFailedAttempt,
+  insertChallenge,
+  lockChallenge,
+} from '../accounts/otp-repository.js';
+import { numericCode, randomToken, safeEqual, sha256Hex } from '../accounts/tokens.js';
+
+const CONSENT_TTL_MS = 10 * 60_000;
+const MAX_ATTEMPTS = 5;
+
+/** Sends the citizen a code that proves their consent to an office filing for them; returns the challenge id. */
+export async function requestConsentCode(
+  db: Db,
+  clock: Clock,
+  sms: { send(m: { to: string; text: string }): Promise<unknown> },
+  input: {
+    municipalityId: string;
+    nationalId: string;
+    mobile: string;
+    officeName: string;
+    serviceName: string;
+  },
+) {
+  const code = numericCode(6);
+  const salt = randomToken(12);
+  const at = clock.now();
+  const challenge = await insertChallenge(db, {
+    municipalityId: input.municipalityId,
+    nationalId: input.nationalId,
+    mobile: input.mobile,
+    codeHash: `${salt}$${sha256Hex(`${salt}:${code}`)}`,
+    ip: null,
+    at,
+    expiresAt: new Date(at.getTime() + CONSENT_TTL_MS),
+    purpose: 'consent',
+  });
+  await sms.send({
+    to: input.mobile,
+    text: translate('fa', 'cases.consent_otp', {
+      office: input.officeName,
+      service: input.serviceName,
+      code,
+    }),
+  });
+  return { challengeId: challenge.id, expiresAt: new Date(at.getTime() + CONSENT_TTL_MS) };
+}
+
+/** Checks the consent an office presents; the OTP must be a consent code for this citizen and mobile. */
+export async function verifyConsent(
+  trx: Db,
+  clock: Clock,
+  input: {
+    municipalityId: string;
+    nationalId: string;
+    mobile: string;
+    consent:
+      | { method: 'otp'; challengeId: string; code: string }
+      | { method: 'in_person'; idDocumentChecked: boolean };
+  },
+): Promise<'otp' | 'in_person'> {
+  if (input.consent.method === 'in_person') {
+    if (input.consent.idDocumentChecked !== true) throw new AppError('consent_required');
+    return 'in_person';
+  }
+  const challenge = await lockChallenge(trx, input.consent.challengeId);
+  const now = clock.now();
+  const matches =
+    challenge &&
+    challenge.purpose === 'consent' &&
+    challenge.municipality_id === input.municipalityId &&
+    challenge.national_id === input.nationalId &&
+    challenge.mobile === input.mobile &&
+    !challenge.consumed_at &&
+    challenge.expires_at > now &&
+    challenge.attempts < MAX_ATTEMPTS;
+  if (!matches) throw new AppError('consent_required');
+  const [salt, hash] = challenge.code_hash.split('$');
+  if (!safeEqual(sha256Hex(`${salt}:${input.consent.code}`), hash)) {
+    await countFailedAttempt(trx, challenge.id);
+    throw new AppError('otp_invalid');
+  }
+  await consumeChallenge(trx, challenge.id, now);
+  return 'otp';
+}

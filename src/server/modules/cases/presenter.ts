@@ -1,0 +1,104 @@
+import type { Principal } from '../../http/principal.js';
+import type { Locale } from '../../i18n/messages.js';
+import { definitionOf, workflowActorOf } from './case-access.js';
+import type { CaseListRow } from './case-queries.js';
+import type { CaseRow } from './case-repository.js';
+import { actionName, serviceName, stateName } from './case-texts.js';
+import { editableItems } from './edit-case.js';
+import { allowedActions } from './workflow/transitions.js';
+import type { ServiceDefinition } from './workflow/types.js';
+
+const iso = (value: Date | null) => (value ? value.toISOString() : null);
+
+export function presentCaseSummary(row: CaseListRow, locale: Locale) {
+  const def = row.definition as ServiceDefinition;
+  return {
+    id: row.id,
+    service: { code: row.service_code, name: serviceName(def, locale) },
+    state: { code: row.state, name: stateName(def, row.state, locale) },
+    outcome: row.outcome,
+    trackingCode: row.tracking_code,
+    fileNumber: row.file_number,
+    districtId: row.district_id,
+    parcelId: row.parcel_id,
+    assigneeId: row.assignee_user_id,
+    deadlineAt: iso(row.deadline_at),
+    escalated: row.escalated_at !== null,
+    submittedAt: iso(row.submitted_at),
+    updatedAt: iso(row.updated_at),
+    version: row.version,
+  };
+}
+
+interface EventRow {
+  at: Date;
+  actor_kind: string;
+  actor_role: string | null;
+  office_id: string | null;
+  action: string;
+  from_state: string | null;
+  to_state: string | null;
+  reason: string | null;
+  details: Record<string, unknown>;
+}
+
+interface DocumentRow {
+  id: string;
+  requirement_code: string;
+  file_name: string;
+  content_type: string;
+  size_bytes: number;
+  sha256: string;
+  uploaded_at: Date;
+}
+
+/** A case as its viewer sees it: the timeline says who by role, never by staff name. */
+export function presentCase(
+  row: CaseRow,
+  events: EventRow[],
+  documents: DocumentRow[],
+  viewer: Principal,
+  locale: Locale,
+) {
+  const def = definitionOf(row);
+  const editable = editableItems(row);
+  return {
+    ...presentCaseSummary(
+      { ...row, service_code: row.service_code, definition: row.definition } as CaseListRow,
+      locale,
+    ),
+    applicant: { nationalId: row.applicant_national_id, mobile: row.applicant_mobile },
+    filedByOffice: row.filed_by_office_id,
+    consent: row.consent_method,
+    formData: row.form_data,
+    returnedItems: (row.returned_items as string[] | null) ?? [],
+    editable: editable.all ? 'all' : editable.items,
+    visitFindings: row.visit_findings,
+    allowedActions: allowedActions(def, row.state, workflowActorOf(viewer)).map((action) => ({
+      action,
+      name: actionName(def, action, locale),
+    })),
+    documents: documents.map((d) => ({
+      id: d.id,
+      requirement: d.requirement_code,
+      fileName: d.file_name,
+      contentType: d.content_type,
+      sizeBytes: d.size_bytes,
+      sha256: d.sha256,
+      uploadedAt: d.uploaded_at.toISOString(),
+    })),
+    timeline: events.map((e) => ({
+      at: e.at.toISOString(),
+      actor: e.actor_kind,
+      role: e.actor_role,
+      office: e.office_id,
+      action: e.action,
+      actionName: actionName(def, e.action, locale),
+      from: e.from_state ? { code: e.from_state, name: stateName(def, e.from_state, locale) } : null,
+      to: e.to_state ? { code: e.to_state, name: stateName(def, e.to_state, locale) } : null,
+      reason: e.reason,
+      returnedFields: (e.details.returnedFields as string[] | undefined) ?? [],
+    })),
+    definition: { formFields: def.formFields, documents: def.documents, states: def.workflow.states },
+  };
+}

@@ -1,0 +1,338 @@
+import multipart from '@fastify/multipart';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { FastifyInstance } from 'fastify';
+import { Type } from 'typebox';
+import { normalizeMobile, normalizeNationalId } from '../../../shared/identifiers/index.js';
+import { access, principalOf } from '../../http/access.js';
+import { AppError } from '../../http/errors.js';
+import { requestLocale } from '../../http/locale.js';
+import { errors } from '../../http/schemas.js';
+import { receiveUpload } from '../../storage/receive-upload.js';
+import { actorOf } from '../audit/actor-of.js';
+import { actOnCase } from './act-on-case.js';
+import { loadVisibleCase } from './case-access.js';
+import { attachDocument, readDocument } from './case-documents.js';
+import { listApplicantCases, listOfficeCases, staffQueue } from './case-queries.js';
+import { listCaseDocuments, listCaseEvents } from './case-repository.js';
+import { serviceName } from './case-texts.js';
+import { requestConsentCode } from './consent.js';
+import { editCaseForm } from './edit-case.js';
+import { fileCase } from './file-case.js';
+import { presentCase, presentCaseSummary } from './presenter.js';
+import { publicCaseStatus } from './public-status.js';
+import {
+  ActionBody,
+  CaseParams,
+  CaseResponse,
+  ConsentCodeBody,
+  EditCaseBody,
+  FileCaseBody,
+  QueueQuery,
+  StatusQuery,
+} from './schema.js';
+import { findServiceByCode, listLiveServices } from './service-repository.js';
+import type { ServiceDefinition } from './workflow/types.js';
+
+const tags = ['cases'];
+const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
+
+export async function caseRoutes(fastify: FastifyInstance): Promise<void> {
+  await fastify.register(multipart, {
+    limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 5, parts: 6 },
+  });
+  const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
+  const { deps } = app;
+  const blobs = fastify.blobStore;
+
+  async function present(request: Parameters<typeof requestLocale>[0], caseId: string) {
+    const principal = request.principal!;
+    const row = await loadVisibleCase(deps.db, principal, caseId);
+    const [events, documents] = await Promise.all([
+      listCaseEvents(deps.db, row.id),
+      listCaseDocuments(deps.db, row.id),
+    ]);
+    return presentCase(row, events, documents, principal, requestLocale(request));
+  }
+
+  app.get(
+    '/api/v1/services',
+    {
+      config: { access: access.sessionUser() },
+      schema: {
+        tags,
+        summary:
+          'Services offered (optionally: live in one district), with their forms and required documents',
+        querystring: Type.Object({
+          districtId: Type.Optional(Type.String({ format: 'uuid' })),
+          lang: Type.Optional(Type.String()),
+        }),
+        response: { 200: Type.Object({ services: Type.Array(CaseResponse) }), ...errors(401) },
+      },
+    },
+    async (request) => {
+      const principal = principalOf(request, 'citizen', 'staff', 'office');
+      const rows = await listLiveServices(
+        deps.db,
+        principal.municipalityId,
+        request.query.districtId ?? null,
+      );
+      const locale = requestLocale(request);
+      return {
+        services: rows.map((row) => {
+          const def = row.definition as ServiceDefinition;
+          return {
+            code: row.code,
+            version: row.version,
+            name: serviceName(def, locale),
+            formFields: def.formFields,
+            documents: def.documents,
+          };
+        }),
+      };
+    },
+  );
+
+  app.post(
+    '/api/v1/cases/consent-code',
+    {
+      config: { access: access.office() },
+      schema: {
+        tags,
+        summary: 'Send a citizen the code that proves their consent to this office filing for them',
+        body: ConsentCodeBody,
+        response: { 202: CaseResponse, ...errors(400, 401, 403, 404) },
+      },
+    },
+    async (request, reply) => {
+      const office = principalOf(request, 'office');
+      const nationalId = normalizeNationalId(request.body.nationalId);
+      const mobile = normalizeMobile(request.body.mobile);
+      if (!nationalId)
+        throw new AppError('validation_failed', { fields: [{ field: 'nationalId', rule: 'national_id' }] });
+      if (!mobile) throw new AppError('validation_failed', { fields: [{ field: 'mobile', rule: 'mobile' }] });
+      const service = await findServiceByCode(deps.db, office.municipalityId, request.body.serviceCode);
+      if (!service) throw new AppError('not_found', { entity: 'service' });
+      const officeRow = await deps.db
+        .selectFrom('offices')
+        .select('name')
+        .where('id', '=', office.officeId)
+        .executeTakeFirstOrThrow();
+      const sent = await requestConsentCode(deps.db, deps.clock, deps.sms, {
+        municipalityId: office.municipalityId,
+        nationalId,
+        mobile,
+        officeName: officeRow.name,
+        serviceName: serviceName(service.definition as ServiceDefinition, 'fa'),
+      });
+      return reply.code(202).send({ challengeId: sent.challengeId, expiresAt: sent.expiresAt.toISOString() });
+    },
+  );
+
+  app.post(
+    '/api/v1/cases',
+    {
+      config: { access: { kind: 'principals', principals: ['citizen', 'office'] } },
+      schema: {
+        tags,
+        summary: 'Open a case file (draft) for a parcel: a citizen for themselves, an office with consent',
+        body: FileCaseBody,
+        response: { 201: CaseResponse, ...errors(400, 401, 403, 404, 409) },
+      },
+    },
+    async (request, reply) => {
+      const principal = principalOf(request, 'citizen', 'office');
+      const body = request.body;
+      const caseId = await fileCase(deps, {
+        principal,
+        actor: actorOf(request),
+        ...body,
+        formData: body.formData as Record<string, unknown> | undefined,
+      });
+      return reply.code(201).send(await present(request, caseId));
+    },
+  );
+
+  app.get(
+    '/api/v1/cases',
+    {
+      config: { access: access.sessionUser() },
+      schema: {
+        tags,
+        summary:
+          "A citizen's cases, an office's filings, or a district's queue for staff (filter, sort by deadline)",
+        querystring: QueueQuery,
+        response: { 200: Type.Object({ cases: Type.Array(CaseResponse) }), ...errors(400, 401) },
+      },
+    },
+    async (request) => {
+      const principal = principalOf(request, 'citizen', 'office', 'staff');
+      const q = request.query;
+      const rows =
+        principal.kind === 'citizen'
+          ? await listApplicantCases(deps.db, principal, q.limit)
+          : principal.kind === 'office'
+            ? await listOfficeCases(deps.db, principal, q.limit)
+            : await staffQueue(deps.db, principal, { ...q, assigned: q.assigned ?? 'any' }, deps.clock.now());
+      const locale = requestLocale(request);
+      return { cases: rows.map((row) => presentCaseSummary(row, locale)) };
+    },
+  );
+
+  app.get(
+    '/api/v1/cases/status',
+    {
+      config: { access: access.public() },
+      schema: {
+        tags,
+        summary: 'Status of a case by tracking code and the applicant’s national ID, without signing in',
+        querystring: StatusQuery,
+        response: { 200: CaseResponse, ...errors(400, 404) },
+      },
+    },
+    async (request) => publicCaseStatus(deps.db, { ...request.query, locale: requestLocale(request) }),
+  );
+
+  app.get(
+    '/api/v1/cases/:id',
+    {
+      config: { access: access.sessionUser() },
+      schema: {
+        tags,
+        summary: 'A case with its timeline, documents and the actions the viewer may take',
+        params: CaseParams,
+        response: { 200: CaseResponse, ...errors(401, 404) },
+      },
+    },
+    async (request) => present(request, request.params.id),
+  );
+
+  app.patch(
+    '/api/v1/cases/:id',
+    {
+      config: { access: { kind: 'principals', principals: ['citizen', 'office'] } },
+      schema: {
+        tags,
+        summary: 'Save form answers of a draft, or the returned fields of a case sent back for correction',
+        params: CaseParams,
+        body: EditCaseBody,
+        response: { 200: CaseResponse, ...errors(400, 401, 404, 409) },
+      },
+    },
+    async (request) => {
+      const principal = principalOf(request, 'citizen', 'office');
+      await editCaseForm(deps, {
+        principal,
+        actor: actorOf(request),
+        caseId: request.params.id,
+        expectedVersion: request.body.version,
+        formData: request.body.formData as Record<string, unknown>,
+      });
+      return present(request, request.params.id);
+    },
+  );
+
+  app.post(
+    '/api/v1/cases/:id/documents',
+    {
+      config: { access: { kind: 'principals', principals: ['citizen', 'office'] } },
+      schema: {
+        tags,
+        summary:
+          'Upload a document (multipart: field "requirement", then the file); type and size checked on the content',
+        params: CaseParams,
+        response: { 201: CaseResponse, ...errors(400, 401, 404, 409, 413, 415) },
+      },
+    },
+    async (request, reply) => {
+      const principal = principalOf(request, 'citizen', 'office');
+      await loadVisibleCase(deps.db, principal, request.params.id);
+      const received = await receiveUpload(request, { maxBytes: MAX_UPLOAD_BYTES });
+      if (!received.ok) {
+        if (received.rule === 'too_large') throw new AppError('payload_too_large');
+        throw new AppError('validation_failed', { fields: [{ field: 'file', rule: 'required' }] });
+      }
+      const requirement = String(received.fields.requirement ?? '');
+      if (!requirement)
+        throw new AppError('validation_failed', { fields: [{ field: 'requirement', rule: 'required' }] });
+      const doc = await attachDocument(
+        { ...deps, blobs },
+        {
+          principal,
+          actor: actorOf(request),
+          caseId: request.params.id,
+          requirementCode: requirement,
+          bytes: received.bytes,
+          fileName: received.declaredName,
+        },
+      );
+      return reply
+        .code(201)
+        .send({
+          id: doc.id,
+          requirement: doc.requirement_code,
+          fileName: doc.file_name,
+          contentType: doc.content_type,
+          sizeBytes: doc.size_bytes,
+          sha256: doc.sha256,
+        });
+    },
+  );
+
+  app.get(
+    '/api/v1/cases/:id/documents/:documentId',
+    {
+      config: { access: access.sessionUser() },
+      schema: {
+        tags,
+        summary: 'Download a document of a case you may see',
+        params: Type.Object({
+          id: Type.String({ format: 'uuid' }),
+          documentId: Type.String({ format: 'uuid' }),
+        }),
+        response: { 200: Type.Any({ description: 'The file' }), ...errors(401, 404) },
+      },
+    },
+    async (request, reply) => {
+      const { doc, bytes } = await readDocument(
+        { ...deps, blobs },
+        request.principal!,
+        request.params.id,
+        request.params.documentId,
+      );
+      return reply
+        .header('content-type', doc.content_type)
+        .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(doc.file_name)}`)
+        .header('cache-control', 'private, no-store')
+        .header('content-security-policy', 'sandbox')
+        .send(bytes);
+    },
+  );
+
+  app.post(
+    '/api/v1/cases/:id/actions',
+    {
+      config: { access: { kind: 'principals', principals: ['citizen', 'office', 'staff'] } },
+      schema: {
+        tags,
+        summary:
+          'Take an action on a case (submit, resubmit, claim, request_correction, approve, refuse, …); 409 lists the allowed ones',
+        params: CaseParams,
+        body: ActionBody,
+        response: { 200: CaseResponse, ...errors(400, 401, 403, 404, 409) },
+      },
+    },
+    async (request) => {
+      const principal = principalOf(request, 'citizen', 'office', 'staff');
+      const { action, version, ...input } = request.body;
+      await actOnCase(deps, {
+        principal,
+        actor: actorOf(request),
+        caseId: request.params.id,
+        action,
+        expectedVersion: version,
+        input,
+      });
+      return present(request, request.params.id);
+    },
+  );
+}
