@@ -39,10 +39,23 @@ try {
 
   const engine = scratch ? 'PostgreSQL' : 'embedded database';
   console.log(`\n## Throughput (autocannon, 50 connections, ${seconds} s each, ${engine})`);
-  const baseline = await measure('bare Fastify route (baseline)', `http://127.0.0.1:${barePort}/bare`, seconds);
+  const baseline = await measure(
+    'bare Fastify route (baseline)',
+    `http://127.0.0.1:${barePort}/bare`,
+    seconds,
+  );
   const health = await measure('GET /healthz', `${appUrl}/healthz`, seconds);
-  const parcels = await measure("GET /api/v1/me/parcels (citizen's session)", `${appUrl}/api/v1/me/parcels`, seconds, { cookie });
-  const baselineAfter = await measure('bare Fastify route (again, after)', `http://127.0.0.1:${barePort}/bare`, seconds);
+  const parcels = await measure(
+    "GET /api/v1/me/parcels (citizen's session)",
+    `${appUrl}/api/v1/me/parcels`,
+    seconds,
+    { cookie },
+  );
+  const baselineAfter = await measure(
+    'bare Fastify route (again, after)',
+    `http://127.0.0.1:${barePort}/bare`,
+    seconds,
+  );
   printLoadTable([baseline, health, parcels, baselineAfter], baseline);
 } finally {
   await stopProcess(app);

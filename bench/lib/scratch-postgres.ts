@@ -1,7 +1,9 @@
 import pg from 'pg';
 
 /** Creates an empty scratch database on the local PostgreSQL server; returns its URL and a function to drop it. */
-export async function scratchPostgres(serverUrl: string): Promise<{ url: string; drop: () => Promise<void> }> {
+export async function scratchPostgres(
+  serverUrl: string,
+): Promise<{ url: string; drop: () => Promise<void> }> {
   const admin = new pg.Client({ connectionString: serverUrl });
   await admin.connect();
   const name = `shahrvand_bench_${Date.now()}`;

@@ -107,7 +107,7 @@ export async function verifyCitizenOtp(
   const outcome = await db.transaction().execute(async (trx) => {
     const challenge = await lockChallenge(trx, input.challengeId);
     const now = clock.now();
-    if (!challenge || challenge.purpose !== 'sign_in' || challenge.consumed_at || challenge.expires_at <= now)
+    if (challenge?.purpose !== 'sign_in' || challenge.consumed_at || challenge.expires_at <= now)
       return { error: 'otp_expired' as const };
     if (challenge.attempts >= config.auth.otpMaxAttempts) return { error: 'otp_too_many_attempts' as const };
     const [salt, hash] = challenge.code_hash.split('$');

@@ -47,7 +47,7 @@ export async function fileCase(deps: Pick<AppDeps, 'db' | 'clock'>, input: FileC
   }
   return deps.db.transaction().execute(async (trx) => {
     const service = await findServiceByCode(trx, principal.municipalityId, input.serviceCode);
-    if (!service || !service.is_active) throw notFound('service');
+    if (!service?.is_active) throw notFound('service');
     const parcel = await trx
       .selectFrom('parcels')
       .select(['id', 'district_id'])

@@ -265,16 +265,14 @@ export async function caseRoutes(fastify: FastifyInstance): Promise<void> {
           fileName: received.declaredName,
         },
       );
-      return reply
-        .code(201)
-        .send({
-          id: doc.id,
-          requirement: doc.requirement_code,
-          fileName: doc.file_name,
-          contentType: doc.content_type,
-          sizeBytes: doc.size_bytes,
-          sha256: doc.sha256,
-        });
+      return reply.code(201).send({
+        id: doc.id,
+        requirement: doc.requirement_code,
+        fileName: doc.file_name,
+        contentType: doc.content_type,
+        sizeBytes: doc.size_bytes,
+        sha256: doc.sha256,
+      });
     },
   );
 

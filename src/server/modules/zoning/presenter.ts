@@ -1,4 +1,4 @@
-import { type Locale, landUseName, translate } from '../../i18n/messages.js';
+import { type Locale, translate } from '../../i18n/messages.js';
 import { renderZoningMessage } from './rules/messages.js';
 import { lotRangeLabel } from './rules/select-rule.js';
 import type { ZoningMessage, ZoningNote, ZoningRule } from './rules/types.js';
