@@ -6,6 +6,7 @@ export function countRecentChallenges(db: Db, municipalityId: string, mobile: st
     .select((eb) => [eb.fn.countAll<string>().as('count'), eb.fn.max('created_at').as('latest')])
     .where('municipality_id', '=', municipalityId)
     .where('mobile', '=', mobile)
+    .where('purpose', '=', 'sign_in')
     .where('created_at', '>', since)
     .executeTakeFirstOrThrow();
 }

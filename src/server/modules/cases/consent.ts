@@ -12,6 +12,7 @@ import { numericCode, randomToken, safeEqual, sha256Hex } from '../accounts/toke
 
 const CONSENT_TTL_MS = 10 * 60_000;
 const MAX_ATTEMPTS = 5;
+const RESEND_AFTER_MS = 60_000;
 
 /** Sends the citizen a code that proves their consent to an office filing for them; returns the challenge id. */
 export async function requestConsentCode(
@@ -26,9 +27,23 @@ export async function requestConsentCode(
     serviceName: string;
   },
 ) {
+  const at = clock.now();
+  const recent = await db
+    .selectFrom('otp_challenges')
+    .select('created_at')
+    .where('municipality_id', '=', input.municipalityId)
+    .where('mobile', '=', input.mobile)
+    .where('purpose', '=', 'consent')
+    .where('created_at', '>', new Date(at.getTime() - RESEND_AFTER_MS))
+    .executeTakeFirst();
+  if (recent) {
+    const retryAfterSeconds = Math.ceil(
+      (recent.created_at.getTime() + RESEND_AFTER_MS - at.getTime()) / 1000,
+    );
+    throw new AppError('otp_too_soon', { retryAfterSeconds }, { retryAfterSeconds });
+  }
   const code = numericCode(6);
   const salt = randomToken(12);
-  const at = clock.now();
   const challenge = await insertChallenge(db, {
     municipalityId: input.municipalityId,
     nationalId: input.nationalId,
