@@ -1,5 +1,6 @@
 import { numberToWords } from '@persian-tools/persian-tools';
 import type { Language } from './i18n/languages.js';
+import { isoToJalali, jalaliToIso } from './jalali.js';
 
 const NUMBER_LOCALES: Record<Language, string> = { fa: 'fa-IR', en: 'en-US', vi: 'vi-VN' };
 const PERSIAN_CALENDAR_LOCALES: Record<Language, string> = {
@@ -107,6 +108,33 @@ export function formatDateTime(iso: string, language: Language, timeZone = DEFAU
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
   return dateFormat(language, { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(date);
+}
+
+/**
+ * A Solar Hijri date typed as year/month/day («۱۴۰۳/۵/۲۰», "1403-05-20"; Persian digits welcome) as the Gregorian
+ * ISO date the API stores; undefined when empty, null when it is no real day.
+ */
+export function parseJalaliInput(text: string): string | null | undefined {
+  const clean = toLatinDigits(text).trim();
+  if (clean === '') return undefined;
+  const match = /^(\d{4})\s*[/\-.]\s*(\d{1,2})\s*[/\-.]\s*(\d{1,2})$/.exec(clean);
+  if (!match) return null;
+  return jalaliToIso({ year: Number(match[1]), month: Number(match[2]), day: Number(match[3]) });
+}
+
+/** A Gregorian ISO date written the way a date input takes it back: «۱۴۰۳/۰۵/۲۰» in Persian, 1403/05/20 otherwise. */
+export function formatJalaliInput(isoDate: string, language: Language): string {
+  const date = isoToJalali(isoDate);
+  if (!date) return isoDate;
+  const text = `${date.year}/${String(date.month).padStart(2, '0')}/${String(date.day).padStart(2, '0')}`;
+  return localizeDigits(text, language);
+}
+
+/** A size in bytes as the user reads it: «۵ مگابایت» needs the catalogue, so this gives the number and its unit. */
+export function byteSize(bytes: number): { value: number; unit: 'megabytes' | 'kilobytes' } {
+  const MB = 1024 * 1024;
+  if (bytes >= MB) return { value: Math.round((bytes / MB) * 10) / 10, unit: 'megabytes' };
+  return { value: Math.max(1, Math.round(bytes / 1024)), unit: 'kilobytes' };
 }
 
 export function formatUnixTime(seconds: number, language: Language, timeZone = DEFAULT_TIME_ZONE): string {
