@@ -13,6 +13,7 @@ import { adminRoutes } from './modules/admin/routes.js';
 import { auditRoutes } from './modules/audit/routes.js';
 import { caseRoutes } from './modules/cases/routes.js';
 import { serviceAdminRoutes } from './modules/cases/service-admin-routes.js';
+import { notificationRoutes } from './modules/notifications/routes.js';
 import { buildSmsSender } from './modules/notifications/sms/build-sms-sender.js';
 import { smsSimulator } from './modules/notifications/sms/simulator.js';
 import { observabilityRoutes } from './modules/observability/routes.js';
@@ -64,6 +65,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   await app.register(zoningRoutes);
   await app.register(caseRoutes);
   await app.register(serviceAdminRoutes);
+  await app.register(notificationRoutes);
   await app.register(auditRoutes);
   return app;
 }

@@ -184,6 +184,14 @@ describe('a case from filing to approval', () => {
     );
     expect(wrong.status).toBe(404);
 
+    const inbox = await client.get('/api/v1/notifications');
+    expect(inbox.body.notifications.map((n: { body: string }) => n.body).join('\n')).toContain(
+      submitted.body.trackingCode,
+    );
+    const first = inbox.body.notifications[0];
+    expect((await client.post(`/api/v1/notifications/${first.id}/read`)).status).toBe(204);
+    expect((await expert.post(`/api/v1/notifications/${first.id}/read`)).status).toBe(404);
+
     await t.app.jobs.runDue();
     const sms = await t.app.inject({ method: 'GET', url: `/dev/sms/messages?to=${citizen.mobile}` });
     expect(
