@@ -13,49 +13,23 @@ const NUMBER_FIELDS = ['district', 'district_no', 'number', 'mantaghe', 'DISTRIC
 export async function importDistrictsLayer(
   input: LayerImportInput & { numberField?: string },
 ): Promise<ImportReport> {
-  const rows: { number: number; fa: string; en: string; vi: string; boundary: string }[] = [];
-  const problems: FeatureProblem[] = [];
   const seen = new Set<number>();
-  let count = 0;
-  for await (const item of input.features) {
-    count++;
-    input.onProgress?.(count, 'reading');
-    const prepared = prepareFeature(item, input.crs);
-    if (isProblem(prepared)) {
-      problems.push(prepared);
-      continue;
-    }
+  const { rows } = await readLayer(input, (prepared) => {
     const number = Number(
       propertyOf(prepared.properties, input.numberField ? [input.numberField] : NUMBER_FIELDS),
     );
-    if (!Number.isInteger(number) || number < 1 || number > 99) {
-      problems.push({
-        index: item.index,
-        featureId: null,
-        reason: 'it has no district number between 1 and 99',
-      });
-      continue;
-    }
-    if (seen.has(number)) {
-      problems.push({ index: item.index, featureId: null, reason: `district ${number} appears twice` });
-      continue;
-    }
+    if (!Number.isInteger(number) || number < 1 || number > 99)
+      return 'it has no district number between 1 and 99';
+    if (seen.has(number)) return `district ${number} appears twice`;
     seen.add(number);
-    const en = String(propertyOf(prepared.properties, ['name_en', 'nameEn']) ?? `District ${number}`);
-    rows.push({
+    return {
       number,
       fa: String(propertyOf(prepared.properties, ['name_fa', 'name', 'nameFa']) ?? `منطقه ${number}`),
-      en,
+      en: String(propertyOf(prepared.properties, ['name_en', 'nameEn']) ?? `District ${number}`),
       vi: String(propertyOf(prepared.properties, ['name_vi', 'nameVi']) ?? `Quận ${number}`),
       boundary: JSON.stringify(prepared.geometry),
-    });
-  }
-  if (problems.length > 0 || count === 0) {
-    throw new ImportRejected(
-      count === 0 ? [{ index: 0, featureId: null, reason: 'the file has no features' }] : problems,
-      count,
-    );
-  }
+    };
+  });
   return input.db.transaction().execute(async (trx) => {
     for (const row of rows) {
       await sql`
