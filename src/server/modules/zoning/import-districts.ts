@@ -1,8 +1,9 @@
 import { sql } from 'kysely';
 import { recordAudit } from '../audit/record-audit.js';
-import { ImportRejected, type ImportReport } from './import-report.js';
+import type { ImportReport } from './import-report.js';
 import type { LayerImportInput } from './import-zones.js';
-import { type FeatureProblem, isProblem, prepareFeature, propertyOf } from './prepare-feature.js';
+import { propertyOf } from './prepare-feature.js';
+import { readLayer } from './read-layer.js';
 
 const NUMBER_FIELDS = ['district', 'district_no', 'number', 'mantaghe', 'DISTRICT'];
 
