@@ -8,6 +8,7 @@ import { ZoningIndexRegistry } from '../../src/server/modules/zoning/zoning-inde
 import { type LoadResult, measure } from '../lib/load.js';
 import { freePort, startProcess, stopProcess, waitFor200 } from '../lib/processes.js';
 import { scratchPostgres } from '../lib/scratch-postgres.js';
+import { describeActivity, watchBackends } from './backend-activity.js';
 import { idleCliRss, runCli } from './children.js';
 import { summariseCpuProfile } from './cpu-profile.js';
 import { exportParcelsGeoJson } from './export-geojson.js';
@@ -20,7 +21,6 @@ import {
 } from './in-process.js';
 import { lookupBreakdown } from './lookup-breakdown.js';
 import { cloneMunicipalityFrame, copyParcelsWithinPostgres } from './municipalities.js';
-import { watchSeedPhases } from './seed-phases.js';
 
 // `npm run bench:zoning [-- --parcels N] [-- --seconds S] [-- --postgres URL]`: the zoning module at city scale,
 // on a scratch PostgreSQL database (created on the given local server, dropped at the end). Each figure is
@@ -96,9 +96,9 @@ try {
   handle = await openDatabase({ databaseUrl: scratch.url, poolSize: 10 });
   const { pool, db } = handle;
   say(`seeding ${fmt(parcels)} parcels (CLI child process)…`);
-  const watcher = watchSeedPhases(pool, parcels);
+  const seedWatch = watchBackends(pool);
   const seed = await runCli(['seed', '--parcels', String(parcels), '--municipality', CITY], env, workDir);
-  const seedPhases = watcher.stop();
+  const seedActivity = seedWatch.stop();
   const summary = seed.stdout.split('\n').find((line) => line.startsWith('Seeded')) ?? '';
   const cityId = summary.match(/\(([0-9a-f-]{36})\)/)?.[1];
   if (!cityId) throw new Error(`No summary line from the seed: ${seed.stdout}`);
@@ -262,7 +262,9 @@ try {
   say('baseline: INSERT … SELECT of the same parcel rows…');
   const copied = await copyParcelsWithinPostgres(pool, cityId, copiedId);
   say(`importing ${fmt(exported.features)} parcels from GeoJSON (CLI child process)…`);
+  const importWatch = watchBackends(pool);
   const imported = await runCli(['import', 'parcels', file, '--municipality', IMPORTED], env, workDir);
+  const importActivity = importWatch.stop();
   const importLine = imported.stdout.split('\n').find((line) => line.startsWith('Imported')) ?? '';
   const importedCounts = (
     await pool.query<{ parcels: string; zoned: string; overlaid: string }>(
@@ -288,11 +290,19 @@ try {
     `INSERT … SELECT of the same ${fmt(copied.rows)} rows: ${secs(copied.ms)}`,
     `${ratio(seed.wallMs, copied.ms)} × slower`,
   );
-  const phase = (ms: number | undefined) => (ms === undefined ? '?' : secs(ms));
+  const firstSeen = (kind: string) => seedActivity.seen.get(kind)?.first;
+  const zonesAt = firstSeen('insert into parcel_zones') ?? firstSeen('delete from parcel_zones');
+  const overlaysAt = firstSeen('insert into parcel_overlays') ?? firstSeen('delete from parcel_overlays');
   row(
-    '1. Seed phases (seen from PostgreSQL, ±1 s)',
-    `parcels + owners written by ${phase(seedPhases.parcelsMs)}; zones layer (classifies all parcels) committed by ${phase(seedPhases.zonesMs)}; overlays layer by ${phase(seedPhases.overlaysMs)}; exit ${secs(seed.wallMs)}`,
-    '—',
+    '1. Seed phases (its PostgreSQL session sampled every 250 ms)',
+    zonesAt !== undefined && overlaysAt !== undefined
+      ? `parcels + owners generated and written: ${secs(zonesAt)}; zones layer classifying every parcel: ` +
+          `${secs(overlaysAt - zonesAt)}; overlays layer classifying every parcel, audit, exit: ${secs(seed.wallMs - overlaysAt)}`
+      : '(phases not seen)',
+  );
+  row(
+    '1. Seed: where its time went (its PostgreSQL sessions sampled every 250 ms)',
+    describeActivity(seedActivity),
   );
   row(
     '1. Seed: peak RSS of the seeding process',
@@ -375,6 +385,11 @@ try {
     `${secs(imported.wallMs)} (${fmt(exported.features / (imported.wallMs / 1000))} features/s, ${per100k(imported.wallMs, exported.features)})`,
     `INSERT … SELECT of the same rows in PostgreSQL: ${secs(copied.ms)} (${fmt(copied.rows / (copied.ms / 1000))} rows/s)`,
     `${ratio(imported.wallMs, copied.ms)} × slower`,
+  );
+  row(
+    '5. Import: where its time went (its PostgreSQL session sampled every 250 ms)',
+    describeActivity(importActivity),
+    '—',
   );
   row(
     '5. Import: peak RSS of the importing process',

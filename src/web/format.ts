@@ -64,6 +64,14 @@ export function isolateLtr(text: string): string {
   return `\u2066${text}\u2069`;
 }
 
+/**
+ * Wraps free text someone typed (a reason, a letter number) in a first-strong isolate (FSI … PDI), so that a Persian
+ * reason inside an English sentence, or the reverse, keeps its own direction and punctuation.
+ */
+export function isolateAuto(text: string): string {
+  return `\u2068${text}\u2069`;
+}
+
 /** Shows the ASCII digits of an identifier (postal code, renewal code…) in the language's digits, with no grouping. */
 export function localizeDigits(text: string, language: Language): string {
   if (language !== 'fa') return text;

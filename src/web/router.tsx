@@ -4,11 +4,16 @@ import { LoadingState } from './components/loading-state.js';
 import { RequirePrincipal } from './components/require-principal.js';
 import { RouteErrorPage } from './components/route-error-page.js';
 import { CartablePage } from './routes/cartable-page.js';
+import { CasePage } from './routes/case-page.js';
+import { CasesPage } from './routes/cases-page.js';
 import { HomePage } from './routes/home-page.js';
+import { NewRequestPage } from './routes/new-request-page.js';
 import { NotFoundPage } from './routes/not-found-page.js';
+import { OfficePage } from './routes/office-page.js';
 import { ParcelPage } from './routes/parcel-page.js';
 import { SignInPage } from './routes/sign-in-page.js';
 import { StaffHomePage } from './routes/staff-home-page.js';
+import { TrackPage } from './routes/track-page.js';
 
 const adminRoutes: RouteObject[] = [
   {
@@ -51,12 +56,23 @@ const routes: RouteObject[] = [
         children: [
           { path: 'cartable', element: <CartablePage /> },
           { path: 'cartable/parcels/:id', element: <ParcelPage /> },
+          { path: 'cartable/parcels/:id/new-request', element: <NewRequestPage /> },
+          { path: 'cases', element: <CasesPage /> },
         ],
       },
       {
-        element: <RequirePrincipal kinds={['staff', 'office']} />,
+        element: <RequirePrincipal kinds={['citizen', 'office', 'staff']} />,
+        children: [{ path: 'cases/:id', element: <CasePage /> }],
+      },
+      {
+        element: <RequirePrincipal kinds={['staff']} />,
         children: [{ path: 'staff', element: <StaffHomePage /> }],
       },
+      {
+        element: <RequirePrincipal kinds={['office']} />,
+        children: [{ path: 'office', element: <OfficePage /> }],
+      },
+      { path: 'track', element: <TrackPage /> },
       {
         path: 'admin',
         element: <RequirePrincipal kinds={['staff']} staffRole="admin" />,

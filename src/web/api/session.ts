@@ -45,6 +45,7 @@ export function isAdmin(me: Me): boolean {
 /** Where a principal lands after signing in. */
 export function homePathOf(me: Me): string {
   if (me.kind === 'citizen') return '/cartable';
+  if (me.kind === 'office') return '/office';
   if (isAdmin(me)) return '/admin';
   return '/staff';
 }

@@ -29,6 +29,28 @@ export function AppHeader() {
         </Group>
       </Anchor>
       <Group gap="sm" wrap="nowrap">
+        {me?.kind === 'citizen' && (
+          <Button
+            component={Link}
+            to="/cases"
+            variant={pathname.startsWith('/cases') ? 'light' : 'subtle'}
+            size="compact-sm"
+            visibleFrom="sm"
+            data-testid="my-requests-link"
+          >
+            {t('nav.myRequests')}
+          </Button>
+        )}
+        <Button
+          component={Link}
+          to="/track"
+          variant={pathname === '/track' ? 'light' : 'subtle'}
+          size="compact-sm"
+          visibleFrom="sm"
+          data-testid="track-link"
+        >
+          {t('nav.track')}
+        </Button>
         <Button
           component={Link}
           to="/map"

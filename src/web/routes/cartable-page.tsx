@@ -1,5 +1,6 @@
-import { Badge, EmptyState, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Badge, Button, Card, EmptyState, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { useMyParcels } from '../api/parcels.js';
 import { useMe } from '../api/session.js';
 import { ApiErrorAlert } from '../components/api-error-alert.js';
@@ -23,6 +24,21 @@ export function CartablePage() {
           {t('cartable.greeting', { name: me?.name ?? '' })}
         </Text>
       </div>
+      <Card withBorder padding="lg" data-testid="my-requests">
+        <Group justify="space-between" align="center">
+          <Stack gap={4} style={{ flex: 1, minWidth: 240 }}>
+            <Title order={2} size="h4">
+              {t('cartable.requestsTitle')}
+            </Title>
+            <Text c="dimmed" size="sm">
+              {t('cartable.requestsHint')}
+            </Text>
+          </Stack>
+          <Button component={Link} to="/cases" variant="light">
+            {t('cartable.openRequests')}
+          </Button>
+        </Group>
+      </Card>
       <Group justify="space-between">
         <Title order={2} size="h3">
           {t('cartable.parcels')}

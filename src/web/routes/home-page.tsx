@@ -30,6 +30,19 @@ export function HomePage() {
           </Button>
         </Group>
       </Card>
+      <Card withBorder padding="lg" data-testid="home-track">
+        <Group justify="space-between" align="center">
+          <Stack gap={4} style={{ flex: 1, minWidth: 240 }}>
+            <Title order={2} size="h4">
+              {t('home.trackTitle')}
+            </Title>
+            <Text c="dimmed">{t('home.trackHint')}</Text>
+          </Stack>
+          <Button component={Link} to="/track" variant="light">
+            {t('home.openTrack')}
+          </Button>
+        </Group>
+      </Card>
       {me ? (
         <Group>
           <Button component={Link} to={homePathOf(me)} size="md">

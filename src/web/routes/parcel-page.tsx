@@ -31,9 +31,18 @@ function ParcelDetailView({ parcel }: { parcel: ParcelDetail }) {
             <LtrText>{format.digits(parcel.renewalCode)}</LtrText>
           </Title>
         </div>
-        <Badge size="lg" variant="light">
-          {format.code('landUse', parcel.landUse)}
-        </Badge>
+        <Group gap="sm">
+          <Badge size="lg" variant="light">
+            {format.code('landUse', parcel.landUse)}
+          </Badge>
+          <Button
+            component={Link}
+            to={`/cartable/parcels/${parcel.id}/new-request`}
+            data-testid="new-request"
+          >
+            {t('parcel.newRequest')}
+          </Button>
+        </Group>
       </Group>
       <SimpleGrid cols={{ base: 1, md: 2 }}>
         <Card withBorder padding="lg">

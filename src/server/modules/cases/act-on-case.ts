@@ -186,17 +186,6 @@ export async function actOnCase(
         ...(result.event.assignee ? { assignee: result.event.assignee } : {}),
       },
     });
-    await recordAudit(
-      trx,
-      input.actor,
-      {
-        action: `case.${result.event.action}`,
-        entityType: 'case',
-        entityId: row.id,
-        details: { from: result.event.from, to: result.event.to },
-      },
-      at,
-    );
     const deadline = changes.deadline_at as Date | null | undefined;
     if (deadline) {
       await enqueueJob(trx, {
@@ -228,6 +217,18 @@ export async function actOnCase(
           at,
         });
     }
+    // Last: the audit chain's head is one row per municipality, so it is locked for as short a time as possible.
+    await recordAudit(
+      trx,
+      input.actor,
+      {
+        action: `case.${result.event.action}`,
+        entityType: 'case',
+        entityId: row.id,
+        details: { from: result.event.from, to: result.event.to },
+      },
+      at,
+    );
     return { caseId: row.id, to: result.event.to };
   });
 }

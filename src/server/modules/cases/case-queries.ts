@@ -6,7 +6,6 @@ function baseList(db: Db, municipalityId: string) {
   return db
     .selectFrom('cases')
     .innerJoin('services', 'services.id', 'cases.service_id')
-    .innerJoin('service_versions', 'service_versions.id', 'cases.service_version_id')
     .select([
       'cases.id',
       'cases.state',
@@ -22,8 +21,8 @@ function baseList(db: Db, municipalityId: string) {
       'cases.updated_at',
       'cases.created_at',
       'cases.version',
+      'cases.service_version_id',
       'services.code as service_code',
-      'service_versions.definition',
     ])
     .where('cases.municipality_id', '=', municipalityId);
 }

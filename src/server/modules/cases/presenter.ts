@@ -10,8 +10,7 @@ import type { ServiceDefinition } from './workflow/types.js';
 
 const iso = (value: Date | null) => (value ? value.toISOString() : null);
 
-export function presentCaseSummary(row: CaseListRow, locale: Locale) {
-  const def = row.definition as ServiceDefinition;
+export function presentCaseSummary(row: CaseListRow, def: ServiceDefinition, locale: Locale) {
   return {
     id: row.id,
     service: { code: row.service_code, name: serviceName(def, locale) },
@@ -63,10 +62,7 @@ export function presentCase(
   const def = definitionOf(row);
   const editable = editableItems(row);
   return {
-    ...presentCaseSummary(
-      { ...row, service_code: row.service_code, definition: row.definition } as CaseListRow,
-      locale,
-    ),
+    ...presentCaseSummary(row, def, locale),
     applicant: { nationalId: row.applicant_national_id, mobile: row.applicant_mobile },
     filedByOffice: row.filed_by_office_id,
     consent: row.consent_method,

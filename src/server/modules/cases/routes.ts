@@ -30,6 +30,7 @@ import {
   QueueQuery,
   StatusQuery,
 } from './schema.js';
+import { definitionsFor } from './service-definitions.js';
 import { findServiceByCode, listLiveServices } from './service-repository.js';
 import type { ServiceDefinition } from './workflow/types.js';
 
@@ -174,7 +175,13 @@ export async function caseRoutes(fastify: FastifyInstance): Promise<void> {
             ? await listOfficeCases(deps.db, principal, q.limit)
             : await staffQueue(deps.db, principal, { ...q, assigned: q.assigned ?? 'any' }, deps.clock.now());
       const locale = requestLocale(request);
-      return { cases: rows.map((row) => presentCaseSummary(row, locale)) };
+      const definitions = await definitionsFor(
+        deps.db,
+        rows.map((row) => row.service_version_id),
+      );
+      return {
+        cases: rows.map((row) => presentCaseSummary(row, definitions.get(row.service_version_id)!, locale)),
+      };
     },
   );
 
