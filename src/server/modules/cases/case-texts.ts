@@ -9,8 +9,20 @@ export function stateName(def: ServiceDefinition, state: string, locale: Locale)
   return def.workflow.states.find((s) => s.code === state)?.labels[locale] ?? state;
 }
 
-export function actionName(def: ServiceDefinition, action: string, locale: Locale): string {
-  return def.workflow.transitions.find((t) => t.action === action)?.labels[locale] ?? action;
+/** The name of an action as the service labels it from that state (one action may read differently per step). */
+export function actionName(
+  def: ServiceDefinition,
+  action: string,
+  locale: Locale,
+  fromState?: string | null,
+): string {
+  const transitions = def.workflow.transitions.filter((t) => t.action === action);
+  const fromHere = fromState ? transitions.find((t) => t.from.includes(fromState)) : undefined;
+  return (fromHere ?? transitions[0])?.labels[locale] ?? action;
+}
+
+export function stateKind(def: ServiceDefinition, state: string): string | null {
+  return def.workflow.states.find((s) => s.code === state)?.kind ?? null;
 }
 
 /** The message to the applicant after an action, or null when the step needs no message. */

@@ -3,7 +3,7 @@ import type { Locale } from '../../i18n/messages.js';
 import { definitionOf, workflowActorOf } from './case-access.js';
 import type { CaseListRow } from './case-queries.js';
 import type { CaseRow } from './case-repository.js';
-import { actionName, serviceName, stateName } from './case-texts.js';
+import { actionName, serviceName, stateKind, stateName } from './case-texts.js';
 import { editableItems } from './edit-case.js';
 import { allowedActions } from './workflow/transitions.js';
 import type { ServiceDefinition } from './workflow/types.js';
@@ -14,7 +14,7 @@ export function presentCaseSummary(row: CaseListRow, def: ServiceDefinition, loc
   return {
     id: row.id,
     service: { code: row.service_code, name: serviceName(def, locale) },
-    state: { code: row.state, name: stateName(def, row.state, locale) },
+    state: { code: row.state, name: stateName(def, row.state, locale), kind: stateKind(def, row.state) },
     outcome: row.outcome,
     trackingCode: row.tracking_code,
     fileNumber: row.file_number,
@@ -89,7 +89,7 @@ export function presentCase(
       role: e.actor_role,
       office: e.office_id,
       action: e.action,
-      actionName: actionName(def, e.action, locale),
+      actionName: actionName(def, e.action, locale, e.from_state),
       from: e.from_state ? { code: e.from_state, name: stateName(def, e.from_state, locale) } : null,
       to: e.to_state ? { code: e.to_state, name: stateName(def, e.to_state, locale) } : null,
       reason: e.reason,

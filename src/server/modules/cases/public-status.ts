@@ -33,7 +33,8 @@ export async function publicCaseStatus(
       .map((e) => ({
         at: e.at.toISOString(),
         role: e.actor_role,
-        action: actionName(def, e.action, input.locale),
+        actionCode: e.action,
+        action: actionName(def, e.action, input.locale, e.from_state),
         to: e.to_state ? stateName(def, e.to_state, input.locale) : null,
         reason: e.reason,
       })),
