@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { TtlCache } from '../../cache/ttl-cache.js';
 import type { Db, GeoJsonGeometry } from '../../db/schema.js';
 
 export type LayerKind = 'zones' | 'overlays' | 'parcels';
@@ -16,6 +17,7 @@ export interface NewLayer {
 
 /** Adds the next version of a layer; the (municipality, kind) row lock orders two concurrent imports. */
 export async function insertLayerVersion(trx: Db, layer: NewLayer) {
+  currentLayers.clear();
   await sql`SELECT pg_advisory_xact_lock(hashtext(${`${layer.municipalityId}:${layer.kind}`}))`.execute(trx);
   const latest = await trx
     .selectFrom('gis_layers')
@@ -40,8 +42,14 @@ export async function insertLayerVersion(trx: Db, layer: NewLayer) {
     .executeTakeFirstOrThrow();
 }
 
-/** The newest layer of a kind, or undefined before the first import. */
+const currentLayers = new TtlCache<Awaited<ReturnType<typeof queryCurrentLayer>>>(5_000);
+
+/** The newest layer of a kind, or undefined before the first import; cached 5 s, as the spatial indexes are. */
 export function findCurrentLayer(db: Db, municipalityId: string, kind: LayerKind) {
+  return currentLayers.get(`${municipalityId}:${kind}`, () => queryCurrentLayer(db, municipalityId, kind));
+}
+
+function queryCurrentLayer(db: Db, municipalityId: string, kind: LayerKind) {
   return db
     .selectFrom('gis_layers')
     .selectAll()

@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { TtlCache } from '../../cache/ttl-cache.js';
 import type { Db, GeoJsonGeometry } from '../../db/schema.js';
 import type { BBox, PolygonalGeometry } from '../../gis/types.js';
 
@@ -121,8 +122,26 @@ export async function insertParcelOverlays(
   );
 }
 
-/** The rule set (or tariff) in force on a date: the newest one effective on or before it. */
+const ruleSets = new TtlCache<Awaited<ReturnType<typeof queryRuleSetInForce>>>(30_000);
+const tariffs = new TtlCache<Awaited<ReturnType<typeof queryTariffInForce>>>(30_000);
+
+/** The rule set in force on a date (the newest effective on or before it); cached 30 s, tables change rarely. */
 export function findRuleSetInForce(db: Db, municipalityId: string, date: string) {
+  return ruleSets.get(`${municipalityId}:${date}`, () => queryRuleSetInForce(db, municipalityId, date));
+}
+
+/** The permit tariff in force on a date; cached like the rule sets. */
+export function findTariffInForce(db: Db, municipalityId: string, date: string) {
+  return tariffs.get(`${municipalityId}:${date}`, () => queryTariffInForce(db, municipalityId, date));
+}
+
+/** Forgets cached rule tables and tariffs (after an import in this process). */
+export function forgetRuleTables(): void {
+  ruleSets.clear();
+  tariffs.clear();
+}
+
+function queryRuleSetInForce(db: Db, municipalityId: string, date: string) {
   return db
     .selectFrom('zoning_rule_sets')
     .selectAll()
@@ -133,7 +152,7 @@ export function findRuleSetInForce(db: Db, municipalityId: string, date: string)
     .executeTakeFirst();
 }
 
-export function findTariffInForce(db: Db, municipalityId: string, date: string) {
+function queryTariffInForce(db: Db, municipalityId: string, date: string) {
   return db
     .selectFrom('permit_fee_tariffs')
     .selectAll()
