@@ -34,14 +34,26 @@ export async function presentMe(db: Db, principal: Principal, locale: Locale) {
         nationalId: principal.nationalId,
         csrfToken: principal.csrfToken,
       };
-    case 'staff':
+    case 'staff': {
+      const district = principal.districtId
+        ? await db
+            .selectFrom('districts')
+            .select(['id', 'number', 'name_fa', 'name_en', 'name_vi'])
+            .where('municipality_id', '=', principal.municipalityId)
+            .where('id', '=', principal.districtId)
+            .executeTakeFirst()
+        : undefined;
       return {
         ...base,
         id: principal.userId,
         name: principal.fullName,
         districtId: principal.districtId,
+        district: district
+          ? { id: district.id, number: district.number, name: nameIn(district, locale) }
+          : null,
         csrfToken: principal.csrfToken,
       };
+    }
     case 'office':
       return {
         ...base,

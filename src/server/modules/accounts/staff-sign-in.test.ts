@@ -28,7 +28,8 @@ describe('staff and office sign-in with username and password', () => {
       kind: 'staff',
       roles: ['clerk'],
       districtId: district1.id,
-      municipality: { code: municipality.code },
+      district: { id: district1.id, number: 1, name: 'District 1' },
+      municipality: { code: municipality.code, timezone: 'Asia/Tehran' },
     });
     expect(client.sessionCookie).toBeTruthy();
     const cookieHeader = String(

@@ -71,9 +71,7 @@ export function staffQueue(db: Db, staff: StaffPrincipal, filter: QueueFilter, n
   if (filter.overdue) query = query.where('cases.deadline_at', '<', now);
   query =
     filter.sort === 'deadline'
-      ? query
-          .orderBy((eb) => eb.fn.coalesce('cases.deadline_at', eb.val(new Date('9999-01-01'))), 'asc')
-          .orderBy('cases.id')
+      ? query.orderBy('cases.deadline_at', (ob) => ob.asc().nullsLast()).orderBy('cases.id')
       : query.orderBy('cases.submitted_at', 'desc').orderBy('cases.id');
   return query.limit(filter.limit).offset(filter.offset).execute();
 }

@@ -72,7 +72,7 @@ export function presentCase(
     visitFindings: row.visit_findings,
     allowedActions: allowedActions(def, row.state, workflowActorOf(viewer)).map((action) => ({
       action,
-      name: actionName(def, action, locale),
+      name: actionName(def, action, locale, row.state),
     })),
     documents: documents.map((d) => ({
       id: d.id,

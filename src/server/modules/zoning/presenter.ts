@@ -1,4 +1,4 @@
-import { type Locale, translate } from '../../i18n/messages.js';
+import { type Locale, landUseName, translate } from '../../i18n/messages.js';
 import { renderZoningMessage } from './rules/messages.js';
 import { lotRangeLabel } from './rules/select-rule.js';
 import type { ZoningMessage, ZoningNote, ZoningRule } from './rules/types.js';
@@ -14,13 +14,28 @@ export function formatNumber(value: number, locale: Locale): string {
   return numberFormats[locale].format(value);
 }
 
-/** A rules-engine message in the request language, with its numbers in that language's digits. */
+const LAND_USE_PARAMS = new Set(['use', 'allowed', 'landUse', 'parcelLandUse']);
+const LEFT_TO_RIGHT_ISOLATE = '\u2066';
+const POP_DIRECTIONAL_ISOLATE = '\u2069';
+
+function localizeParam(key: string, value: string | number, locale: Locale): string {
+  if (typeof value === 'number') return formatNumber(value, locale);
+  if (LAND_USE_PARAMS.has(key)) {
+    return value
+      .split(/,\s*/)
+      .map((code) => landUseName(locale, code))
+      .join(locale === 'fa' ? '، ' : ', ');
+  }
+  // Codes and ranges such as "R121" or "≥ 200 m²" are left-to-right; isolated, they keep their order in Persian.
+  return locale === 'fa' && /[A-Za-z0-9≥≤<>]/.test(value)
+    ? `${LEFT_TO_RIGHT_ISOLATE}${value}${POP_DIRECTIONAL_ISOLATE}`
+    : value;
+}
+
+/** A rules-engine message in the request language: numbers in its digits, land uses by name, codes isolated. */
 export function renderMessage(message: ZoningMessage, locale: Locale): string {
   const params = Object.fromEntries(
-    Object.entries(message.params).map(([key, value]) => [
-      key,
-      typeof value === 'number' ? formatNumber(value, locale) : value,
-    ]),
+    Object.entries(message.params).map(([key, value]) => [key, localizeParam(key, value, locale)]),
   );
   return renderZoningMessage({ ...message, params }, locale);
 }

@@ -168,6 +168,7 @@ export async function insertRuleSet(
   municipalityId: string,
   ruleSet: { effectiveFrom: string; resolutionNo: string },
 ) {
+  forgetRuleTables();
   await trx
     .insertInto('zoning_rule_sets')
     .values({
@@ -184,6 +185,7 @@ export async function insertTariff(
   municipalityId: string,
   tariff: { effectiveFrom: string; resolutionNo: string },
 ) {
+  forgetRuleTables();
   await trx
     .insertInto('permit_fee_tariffs')
     .values({
