@@ -16,6 +16,8 @@ export interface MunicipalitiesTable {
   id: Generated<string>;
   number: Generated<number>;
   weekly_rest_days: ColumnType<number[], number[] | undefined, number[]>;
+  workday_start: Generated<string>;
+  workday_end: Generated<string>;
   code: string;
   name_fa: string;
   name_en: string;

@@ -3,6 +3,8 @@
 
 ALTER TABLE municipalities ADD COLUMN number serial UNIQUE;
 ALTER TABLE municipalities ADD COLUMN weekly_rest_days integer[] NOT NULL DEFAULT '{5}';
+ALTER TABLE municipalities ADD COLUMN workday_start text NOT NULL DEFAULT '07:30' CHECK (workday_start ~ '^([01][0-9]|2[0-3]):[0-5][0-9]$');
+ALTER TABLE municipalities ADD COLUMN workday_end text NOT NULL DEFAULT '14:30' CHECK (workday_end ~ '^([01][0-9]|2[0-3]):[0-5][0-9]$');
 -- A one-time code proves one thing: signing in, or a citizen's consent to an office filing for them.
 ALTER TABLE otp_challenges ADD COLUMN purpose text NOT NULL DEFAULT 'sign_in' CHECK (purpose IN ('sign_in', 'consent'));
 

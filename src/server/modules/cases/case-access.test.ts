@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TestClient } from '../../../../test/client.js';
 import { startTestApp, type TestApp } from '../../../../test/harness.js';
 import { lastOtpFor, signInCitizen, signInStaff } from '../../../../test/sign-in.js';
+import { buildApp } from '../../app.js';
 import { DEMO_CITIZENS, DEMO_PASSWORD } from '../demo-city/demo-accounts.js';
 import { seedDemoCity } from '../demo-city/seed-demo-city.js';
 
@@ -234,7 +235,18 @@ describe('deadlines', () => {
       .executeTakeFirstOrThrow();
     expect(job.payload).toEqual({ caseId: caseBody.id });
     t.clock.advance(10 * 24 * 3_600_000);
-    await t.app.jobs.runDue();
+    // A restart: a new app with nothing in memory, on the same database, finds the deadline and fires it.
+    const restarted = await buildApp({
+      config: t.config,
+      db: t.database.db,
+      engine: t.database.engine,
+      clock: t.clock,
+    });
+    try {
+      expect(await restarted.jobs.runDue()).toBeGreaterThan(0);
+    } finally {
+      await restarted.close();
+    }
     await t.app.jobs.runDue();
     const events = await t.database.db
       .selectFrom('case_events')
