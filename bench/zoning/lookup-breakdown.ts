@@ -1,9 +1,10 @@
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
+import { type AppDeps, systemClock } from '../../src/server/app-deps.js';
+import { loadConfig } from '../../src/server/config.js';
 import type { Database, Db } from '../../src/server/db/schema.js';
-import { resolveMunicipality } from '../../src/server/modules/accounts/resolve-municipality.js';
 import { lookupPoint } from '../../src/server/modules/zoning/lookup-point.js';
-import { localDate } from '../../src/server/modules/zoning/parcel-zoning.js';
+import { publicContext } from '../../src/server/modules/zoning/public-context.js';
 import type { ZoningIndexRegistry } from '../../src/server/modules/zoning/zoning-index.js';
 
 interface QueryLog {
@@ -27,22 +28,16 @@ function loggingDb(url: string, log: QueryLog): Db {
   return db;
 }
 
-/** What the route does for one request: publicContext (municipality + its time zone), then lookupPoint. */
+/** What the route does for one request: publicContext (municipality, today there), then lookupPoint. */
 async function routeEquivalent(
-  db: Db,
+  deps: AppDeps,
   registry: ZoningIndexRegistry,
   code: string,
   lng: number,
   lat: number,
 ) {
-  const municipality = await resolveMunicipality(db, code, undefined);
-  const row = await db
-    .selectFrom('municipalities')
-    .select('timezone')
-    .where('id', '=', municipality.id)
-    .executeTakeFirstOrThrow();
-  const date = localDate(new Date(), row.timezone);
-  return lookupPoint({ db, registry, municipalityId: municipality.id, lat, lng, date, locale: 'fa' });
+  const context = await publicContext(deps, { municipality: code });
+  return lookupPoint({ db: deps.db, registry, ...context, lat, lng, locale: 'fa' });
 }
 
 export interface BreakdownPart {
@@ -68,9 +63,15 @@ export async function lookupBreakdown(
 ) {
   const log: QueryLog = { count: 0, dbMs: 0, statements: new Map() };
   const db = loggingDb(url, log);
+  const deps: AppDeps = {
+    config: loadConfig({ DATABASE_URL: url }),
+    db,
+    engine: 'postgres',
+    clock: systemClock,
+  };
   try {
     for (const [lng, lat] of [...hits.slice(0, 50), ...misses.slice(0, 50)])
-      await routeEquivalent(db, registry, code, lng, lat); // warm-up
+      await routeEquivalent(deps, registry, code, lng, lat); // warm-up
     const parts: BreakdownPart[] = [];
     for (const [label, points] of [
       ['on a parcel', hits.slice(0, 500)],
@@ -82,7 +83,7 @@ export async function lookupBreakdown(
       const started = performance.now();
       let withParcel = 0;
       for (const [lng, lat] of points) {
-        const result = await routeEquivalent(db, registry, code, lng, lat);
+        const result = await routeEquivalent(deps, registry, code, lng, lat);
         if (result.parcel) withParcel++;
       }
       const ms = performance.now() - started;
@@ -97,17 +98,17 @@ export async function lookupBreakdown(
         statements: [...log.statements.entries()].map(([sql, n]) => [sql, n / points.length]),
       });
     }
-    // 50 concurrent callers, alternating hit/miss points, for `seconds`.
-    const all: [number, number][] = [];
-    for (let i = 0; i < Math.min(hits.length, misses.length); i++) all.push(hits[i], misses[i]);
+    // 50 concurrent callers for `seconds`, each alternating a point on a parcel and one off (so half of the
+    // lookups completed are of each kind, as in the API load).
     let done = 0;
     const stopAt = performance.now() + seconds * 1000;
     const started = performance.now();
     await Promise.all(
       Array.from({ length: 50 }, async (_, worker) => {
-        for (let i = worker; performance.now() < stopAt; i += 50) {
-          const [lng, lat] = all[i % all.length];
-          await routeEquivalent(db, registry, code, lng, lat);
+        for (let k = 0; performance.now() < stopAt; k++) {
+          const points = k % 2 === 0 ? hits : misses;
+          const [lng, lat] = points[(worker * 97 + k) % points.length];
+          await routeEquivalent(deps, registry, code, lng, lat);
           done++;
         }
       }),

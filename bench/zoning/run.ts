@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -60,6 +61,15 @@ const rows: Row[] = [];
 const row = (what: string, value: string, baseline = '—', r = '—') =>
   rows.push({ what, value, baseline, ratio: r });
 
+/** Waits for the server's first 200, failing at once if it exits first (e.g. a migration it refuses). */
+async function serving(child: ReturnType<typeof startProcess>, url: string): Promise<void> {
+  const exited = new Promise<never>((_, reject) =>
+    child.once('exit', (code) => reject(new Error(`the server exited (${code}) before answering ${url}`))),
+  );
+  exited.catch(() => undefined);
+  await Promise.race([waitFor200(url, 300_000), exited]);
+}
+
 const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'shahrvand-bench-zoning-'));
 const scratch = await scratchPostgres(serverUrl);
 const env = { DATABASE_URL: scratch.url, LOG_LEVEL: 'warn', SEED_DEMO_CITY: 'false' };
@@ -79,7 +89,19 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   });
 }
 
+const git = (args: string[]) => {
+  try {
+    return execFileSync('git', args, { encoding: 'utf8' }).trim();
+  } catch {
+    return '?';
+  }
+};
 out(`# Zoning benchmark: ${fmt(parcels)} parcels`);
+out();
+out(
+  `Tree: ${git(['rev-parse', '--short', 'HEAD'])} with ${git(['status', '--porcelain', 'src']).split('\n').filter(Boolean).length} ` +
+    'uncommitted changes under src/ (the server code measured is the working tree at the time of the run).',
+);
 out();
 out(
   `${new Date().toISOString()} · node ${process.version} · ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'} · ` +
@@ -172,7 +194,7 @@ try {
   const bareUrl = `http://127.0.0.1:${barePort}/bare`;
   const appUrl = `http://127.0.0.1:${appPort}`;
   await waitFor200(bareUrl);
-  await waitFor200(`${appUrl}/healthz`);
+  await serving(app, `${appUrl}/healthz`);
   const lookupPath = ([lng, lat]: [number, number]) =>
     `/api/v1/zoning/lookup?lat=${lat}&lng=${lng}&municipality=${CITY}`;
   say('first lookup (the server builds its index)…');
@@ -241,7 +263,7 @@ try {
       { ...appEnv, PORT: String(port) },
     );
     servers.push(profiled);
-    await waitFor200(`http://127.0.0.1:${port}/healthz`);
+    await serving(profiled, `http://127.0.0.1:${port}/healthz`);
     await (await fetch(`http://127.0.0.1:${port}${lookupPath(hits[0])}`)).json();
     await lookupLoad('warm-up', `http://127.0.0.1:${port}`, 2);
     const fromUs = Number(process.hrtime.bigint() / 1000n);
@@ -290,15 +312,16 @@ try {
     `INSERT … SELECT of the same ${fmt(copied.rows)} rows: ${secs(copied.ms)}`,
     `${ratio(seed.wallMs, copied.ms)} × slower`,
   );
-  const firstSeen = (kind: string) => seedActivity.seen.get(kind)?.first;
-  const zonesAt = firstSeen('insert into parcel_zones') ?? firstSeen('delete from parcel_zones');
-  const overlaysAt = firstSeen('insert into parcel_overlays') ?? firstSeen('delete from parcel_overlays');
+  // Phases from the statements seen: parcels and owners first, then the zones layer's classification of every
+  // parcel (parcel_zones writes), then the overlays layer's (mostly reads: few parcels touch an overlay).
+  const zonesSeen = seedActivity.seen.get('insert into parcel_zones');
   row(
-    '1. Seed phases (its PostgreSQL session sampled every 250 ms)',
-    zonesAt !== undefined && overlaysAt !== undefined
-      ? `parcels + owners generated and written: ${secs(zonesAt)}; zones layer classifying every parcel: ` +
-          `${secs(overlaysAt - zonesAt)}; overlays layer classifying every parcel, audit, exit: ${secs(seed.wallMs - overlaysAt)}`
-      : '(phases not seen)',
+    '1. Seed phases (its PostgreSQL sessions sampled every 250 ms, ±0.25 s)',
+    zonesSeen
+      ? `parcels + owners generated and written: ${secs(zonesSeen.first)}; zones layer classifying every parcel: ` +
+          `${secs(zonesSeen.last - zonesSeen.first)}; then overlays layer classifying every parcel + audit until exit: ` +
+          `${secs(seed.wallMs - zonesSeen.last)}`
+      : '? (no parcel_zones writes seen)',
   );
   row(
     '1. Seed: where its time went (its PostgreSQL sessions sampled every 250 ms)',
