@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 
@@ -21,6 +21,7 @@ export async function runCli(
   workDir: string,
   okCodes: number[] = [0],
 ): Promise<ChildRun> {
+  const cwd = path.join(workDir, 'tree');
   const timeFile = path.join(workDir, `time-${Date.now()}.txt`);
   const logFile = path.join(workDir, `${args[0]}-${Date.now()}.log`);
   const log = fs.openSync(logFile, 'w');
@@ -28,7 +29,7 @@ export async function runCli(
   const child = spawn(
     '/usr/bin/time',
     ['-o', timeFile, '-f', '%e %M', process.execPath, '--import', 'tsx', 'src/cli/main.ts', ...args],
-    { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', log] },
+    { cwd, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', log] },
   );
   let stdout = '';
   child.stdout?.setEncoding('utf8');
@@ -53,4 +54,35 @@ export async function runCli(
 /** Peak RSS of a CLI process that loads the command's modules and exits at once (`--help`; import exits 1). */
 export async function idleCliRss(command: string, workDir: string): Promise<number> {
   return (await runCli([command, '--help'], {}, workDir, [0, 1])).peakRssMiB;
+}
+
+/**
+ * Copies the code the children run (src/, the bare server, package.json, tsconfig.json; node_modules and dist
+ * linked) into workDir/tree at the start, so the seed, the server and the importer all run the same code even
+ * while others edit the working tree (a migration edited mid-run makes the server refuse the database).
+ */
+export function snapshotTree(workDir: string): string {
+  const tree = path.join(workDir, 'tree');
+  fs.mkdirSync(path.join(tree, 'bench'), { recursive: true });
+  fs.cpSync('src', path.join(tree, 'src'), { recursive: true });
+  fs.copyFileSync('bench/bare-server.ts', path.join(tree, 'bench', 'bare-server.ts'));
+  for (const file of ['package.json', 'tsconfig.json']) fs.copyFileSync(file, path.join(tree, file));
+  for (const dir of ['node_modules', 'dist'])
+    if (fs.existsSync(dir)) fs.symlinkSync(path.resolve(dir), path.join(tree, dir));
+  return tree;
+}
+
+/** Like bench/lib startProcess (own process group, stderr shown), run in the snapshot. */
+export function startInTree(
+  workDir: string,
+  command: string,
+  args: string[],
+  env: Record<string, string>,
+): ChildProcess {
+  return spawn(command, args, {
+    cwd: path.join(workDir, 'tree'),
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'ignore', 'inherit'],
+    detached: true,
+  });
 }

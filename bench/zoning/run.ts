@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process';
+import { type ChildProcess, execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -7,10 +7,10 @@ import { openDatabase } from '../../src/server/db/connection.js';
 import type { BBox } from '../../src/server/gis/types.js';
 import { ZoningIndexRegistry } from '../../src/server/modules/zoning/zoning-index.js';
 import { type LoadResult, measure } from '../lib/load.js';
-import { freePort, startProcess, stopProcess, waitFor200 } from '../lib/processes.js';
+import { freePort, stopProcess, waitFor200 } from '../lib/processes.js';
 import { scratchPostgres } from '../lib/scratch-postgres.js';
 import { describeActivity, watchBackends } from './backend-activity.js';
-import { idleCliRss, runCli } from './children.js';
+import { idleCliRss, runCli, snapshotTree, startInTree } from './children.js';
 import { summariseCpuProfile } from './cpu-profile.js';
 import { exportParcelsGeoJson } from './export-geojson.js';
 import {
@@ -62,7 +62,7 @@ const row = (what: string, value: string, baseline = '—', r = '—') =>
   rows.push({ what, value, baseline, ratio: r });
 
 /** Waits for the server's first 200, failing at once if it exits first (e.g. a migration it refuses). */
-async function serving(child: ReturnType<typeof startProcess>, url: string): Promise<void> {
+async function serving(child: ChildProcess, url: string): Promise<void> {
   const exited = new Promise<never>((_, reject) =>
     child.once('exit', (code) => reject(new Error(`the server exited (${code}) before answering ${url}`))),
   );
@@ -71,10 +71,11 @@ async function serving(child: ReturnType<typeof startProcess>, url: string): Pro
 }
 
 const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'shahrvand-bench-zoning-'));
+snapshotTree(workDir);
 const scratch = await scratchPostgres(serverUrl);
 const env = { DATABASE_URL: scratch.url, LOG_LEVEL: 'warn', SEED_DEMO_CITY: 'false' };
 let handle: Awaited<ReturnType<typeof openDatabase>> | null = null;
-const servers: ReturnType<typeof startProcess>[] = [];
+const servers: ChildProcess[] = [];
 async function cleanUp() {
   for (const server of servers.splice(0)) await stopProcess(server);
   await handle?.close();
@@ -100,7 +101,7 @@ out(`# Zoning benchmark: ${fmt(parcels)} parcels`);
 out();
 out(
   `Tree: ${git(['rev-parse', '--short', 'HEAD'])} with ${git(['status', '--porcelain', 'src']).split('\n').filter(Boolean).length} ` +
-    'uncommitted changes under src/ (the server code measured is the working tree at the time of the run).',
+    'uncommitted changes under src/, copied at the start: the seed, server and importer run that copy.',
 );
 out();
 out(
@@ -188,8 +189,11 @@ try {
   const barePort = await freePort();
   const appPort = await freePort();
   const appEnv = { ...env, HOST: '127.0.0.1', DEFAULT_MUNICIPALITY: CITY };
-  servers.push(startProcess('npx', ['tsx', 'bench/bare-server.ts'], { PORT: String(barePort) }));
-  const app = startProcess('npx', ['tsx', 'src/server/main.ts'], { ...appEnv, PORT: String(appPort) });
+  servers.push(startInTree(workDir, 'npx', ['tsx', 'bench/bare-server.ts'], { PORT: String(barePort) }));
+  const app = startInTree(workDir, 'npx', ['tsx', 'src/server/main.ts'], {
+    ...appEnv,
+    PORT: String(appPort),
+  });
   servers.push(app);
   const bareUrl = `http://127.0.0.1:${barePort}/bare`;
   const appUrl = `http://127.0.0.1:${appPort}`;
@@ -207,8 +211,24 @@ try {
   const secondStarted = performance.now();
   await (await fetch(`${appUrl}${lookupPath(misses[0])}`)).json();
   const secondMs = performance.now() - secondStarted;
+  const meanBytes = async (sample: [number, number][]) => {
+    let bytes = 0;
+    for (const point of sample)
+      bytes += (await (await fetch(`${appUrl}${lookupPath(point)}`)).arrayBuffer()).byteLength;
+    return bytes / sample.length;
+  };
+  const responseBytes = {
+    hit: await meanBytes(hits.slice(0, 20)),
+    miss: await meanBytes(misses.slice(0, 20)),
+  };
+  const bareBytes = (await (await fetch(bareUrl)).arrayBuffer()).byteLength;
 
-  const lookupLoad = async (label: string, base: string, duration = seconds): Promise<LoadResult> => {
+  const lookupLoad = async (
+    label: string,
+    base: string,
+    duration = seconds,
+    from: [number, number][] = points,
+  ): Promise<LoadResult> => {
     const result = await autocannon({
       url: base,
       connections: 50,
@@ -218,7 +238,7 @@ try {
           method: 'GET',
           setupRequest: (request) => ({
             ...request,
-            path: lookupPath(points[Math.floor(Math.random() * points.length)]),
+            path: lookupPath(from[Math.floor(Math.random() * from.length)]),
           }),
         },
       ],
@@ -233,9 +253,11 @@ try {
   };
   say('warming the lookup route (2 s, not reported)…');
   await lookupLoad('warm-up', appUrl, 2);
-  say('load: bare route, lookup API, bare route…');
+  say('load: bare route, lookup API (mixed, on parcels, off), bare route…');
   const bareBefore = await measure('bare Fastify route (before)', bareUrl, seconds);
   const lookups = await lookupLoad('GET /api/v1/zoning/lookup (50 % on a parcel)', appUrl);
+  const hitLookups = await lookupLoad('lookup, every point on a parcel', appUrl, seconds, hits);
+  const missLookups = await lookupLoad('lookup, every point off any parcel', appUrl, seconds, misses);
   const bareAfter = await measure('bare Fastify route (after)', bareUrl, seconds);
   const bareMean = (bareBefore.requestsPerSecond + bareAfter.requestsPerSecond) / 2;
   const apiRatio = lookups.requestsPerSecond / bareMean;
@@ -257,7 +279,8 @@ try {
     const profileDir = path.join(workDir, 'cpu-profile');
     fs.mkdirSync(profileDir);
     const port = await freePort();
-    const profiled = startProcess(
+    const profiled = startInTree(
+      workDir,
       process.execPath,
       ['--cpu-prof', '--cpu-prof-dir', profileDir, '--import', 'tsx', 'src/server/main.ts'],
       { ...appEnv, PORT: String(port) },
@@ -385,6 +408,18 @@ try {
     `${fmt(lookups.requestsPerSecond)} req/s (non-2xx ${lookups.non2xx}, errors ${lookups.errors})`,
     `bare Fastify route: ${fmt(bareBefore.requestsPerSecond)} before, ${fmt(bareAfter.requestsPerSecond)} after`,
     `**${apiRatio.toFixed(2)}** (goal ≥ 0.5)`,
+  );
+  row(
+    '4. … the same API with every point on a parcel (3 SQL queries each) / every point off (none)',
+    `${fmt(hitLookups.requestsPerSecond)} req/s (p99 ${hitLookups.p99Ms} ms) / ${fmt(missLookups.requestsPerSecond)} req/s (p99 ${missLookups.p99Ms} ms)`,
+    `bare Fastify route: ${fmt(bareMean)} (mean of before and after)`,
+    `${ratio(hitLookups.requestsPerSecond, bareMean)} / ${ratio(missLookups.requestsPerSecond, bareMean)}`,
+  );
+  row(
+    '4. Point-lookup API: response body size',
+    `${fmt(responseBytes.hit)} bytes on a parcel, ${fmt(responseBytes.miss)} bytes off (mean of 20 each)`,
+    `bare route: ${bareBytes} bytes`,
+    ratio((responseBytes.hit + responseBytes.miss) / 2, bareBytes),
   );
   row(
     '4. Point-lookup API: p99 latency',
