@@ -39,50 +39,76 @@ function includeGlyph(font: EmbeddedFont, glyphId: number, advanceInUnits: numbe
   return subsetId;
 }
 
-/** Draws one run with its left edge at x and its baseline at y (pdfkit's top-left page coordinates). */
+interface Placed {
+  subsetId: number;
+  x: number;
+  y: number;
+  nominal: number;
+  advance: number;
+}
+
+/**
+ * Draws one run with its left edge at x and its baseline at y (pdfkit's top-left page coordinates). Glyphs go into
+ * the content stream in reading order: left to right in a left-to-right run, right to left in a right-to-left
+ * one, each then placed where it belongs. Extractors (Poppler, pdf.js, copy and paste) rebuild words and spaces
+ * from that order; drawn in visual order, a right-to-left line reads back with its spaces on the wrong words.
+ */
 function writeRun(doc: Doc, run: ShapedRun, x: number, y: number): void {
   const font = embeddedFont(doc, run.face.key);
   const page = (doc as DocInternals).page;
   if (page.fonts[font.id] == null) page.fonts[font.id] = font.ref();
   const baseline = doc.page.height - y;
   const toThousandths = 1000 / run.size;
-  const ops: string[] = ['q', `1 0 0 -1 0 ${pdfNumber(doc.page.height)} cm`, 'BT', `/${font.id} ${pdfNumber(run.size)} Tf`];
+  const unitsToPoints = run.size / run.face.unitsPerEm;
+  const placed: Placed[] = [];
   let pen = x;
+  for (const glyph of run.glyphs) {
+    // Spaces are not drawn, only advanced over: extractors infer word breaks from the gap.
+    if (glyph.text !== ' ') {
+      const nominal = run.face.hbFont.glyphHAdvance(glyph.id) * unitsToPoints;
+      placed.push({
+        subsetId: includeGlyph(font, glyph.id, nominal * toThousandths, glyph.text),
+        x: pen + glyph.xOffset,
+        y: baseline + glyph.yOffset,
+        nominal,
+        advance: glyph.advance,
+      });
+    }
+    pen += glyph.advance;
+  }
+  if (run.rtl) placed.reverse();
+  const ops: string[] = ['q', `1 0 0 -1 0 ${pdfNumber(doc.page.height)} cm`, 'BT', `/${font.id} ${pdfNumber(run.size)} Tf`];
   let pending: string[] = [];
-  let pendingStart = pen;
+  // Where the text matrix's pen stands after the last glyph of the pending TJ, or null when a new Tm is needed.
+  let expected: { x: number; y: number } | null = null;
   const flush = () => {
-    if (pending.length > 0) ops.push(`1 0 0 1 ${pdfNumber(pendingStart)} ${pdfNumber(baseline)} Tm`, `[${pending.join(' ')}] TJ`);
+    if (pending.length > 0) ops.push(`[${pending.join(' ')}] TJ`);
     pending = [];
   };
-  for (const glyph of run.glyphs) {
-    const nominal = run.face.hbFont.glyphHAdvance(glyph.id) * (run.size / run.face.unitsPerEm);
-    const subsetId = includeGlyph(font, glyph.id, nominal * toThousandths, glyph.text);
-    if (glyph.xOffset !== 0 || glyph.yOffset !== 0) {
+  for (const glyph of placed) {
+    if (!expected || expected.y !== glyph.y) {
       flush();
-      ops.push(
-        `1 0 0 1 ${pdfNumber(pen + glyph.xOffset)} ${pdfNumber(baseline + glyph.yOffset)} Tm`,
-        `<${hex4(subsetId)}> Tj`,
-      );
-      pen += glyph.advance;
-      pendingStart = pen;
-      continue;
+      ops.push(`1 0 0 1 ${pdfNumber(glyph.x)} ${pdfNumber(glyph.y)} Tm`);
+    } else if (Math.abs(glyph.x - expected.x) > 0.001) {
+      // TJ numbers are thousandths of the font size, positive to the left.
+      pending.push(pdfNumber((expected.x - glyph.x) * toThousandths));
     }
-    if (pending.length === 0) pendingStart = pen;
-    pending.push(`<${hex4(subsetId)}>`);
-    const correction = (nominal - glyph.advance) * toThousandths;
-    if (Math.abs(correction) > 0.01) pending.push(pdfNumber(correction));
-    pen += glyph.advance;
+    pending.push(`<${hex4(glyph.subsetId)}>`);
+    expected = { x: glyph.x + glyph.nominal, y: glyph.y };
   }
   flush();
   ops.push('ET', 'Q');
   doc.addContent(ops.join('\n'));
 }
 
-/** Draws a shaped line with its left edge at x and its baseline at y. */
+/** Draws a shaped line with its left edge at x and its baseline at y; runs in reading order, each in its place. */
 export function writeLine(doc: Doc, line: ShapedLine, x: number, y: number): void {
   let pen = x;
-  for (const run of line.runs) {
-    writeRun(doc, run, pen, y);
+  const placed = line.runs.map((run) => {
+    const left = pen;
     pen += run.width;
-  }
+    return { run, left };
+  });
+  placed.sort((a, b) => a.run.start - b.run.start);
+  for (const { run, left } of placed) writeRun(doc, run, left, y);
 }

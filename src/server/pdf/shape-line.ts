@@ -1,4 +1,5 @@
-import bidiFactory from 'bidi-js';
+import type { Bidi } from 'bidi-js';
+import bidiModule from 'bidi-js';
 import * as hb from 'harfbuzzjs';
 import { type FaceName, type FontFace, type FontWeight, fontFace, isArabicScript } from './fonts.js';
 
@@ -10,7 +11,8 @@ import { type FaceName, type FontFace, type FontWeight, fontFace, isArabicScript
  * (see docs/adr/0008-certificate-pdf-pipeline.md).
  */
 
-const bidi = bidiFactory();
+// bidi-js is a UMD bundle whose default export is the factory itself; its types describe an ES module.
+const bidi = (bidiModule as unknown as () => Bidi)();
 
 export type Direction = 'rtl' | 'ltr';
 
@@ -25,6 +27,8 @@ export interface ShapedGlyph {
 }
 
 export interface ShapedRun {
+  /** Where the run starts in the line's logical order (runs are drawn in that order; see glyph-writer.ts). */
+  start: number;
   face: FontFace;
   size: number;
   rtl: boolean;
@@ -124,7 +128,7 @@ function shapeRun(text: string, start: number, end: number, face: FontFace, size
     });
     width += advance;
   });
-  return { face, size, rtl, glyphs, width };
+  return { start, face, size, rtl, glyphs, width };
 }
 
 /** Rule L2: from the highest level down to the lowest odd one, reverse every sequence of runs at that level or above. */
