@@ -40,7 +40,12 @@ export function pdfText(pdf: Buffer): string[] {
     if (result.status !== 0) throw new Error(`pdftotext failed: ${result.stderr}`);
     return result.stdout
       .split('\n')
-      .map((line) => line.replace(/[\u200e\u200f\u202a-\u202e]/g, '').replace(/\s+/g, ' ').trim())
+      .map((line) =>
+        line
+          .replace(/[\u200e\u200f\u202a-\u202e]/g, '')
+          .replace(/\s+/g, ' ')
+          .trim(),
+      )
       .filter(Boolean);
   });
 }
@@ -48,12 +53,26 @@ export function pdfText(pdf: Buffer): string[] {
 /** What the QR codes on the PDF's first page decode to, as a phone's scanner would read the printed page. */
 export function scanQrCodes(pdf: Buffer, dpi = 150): string[] {
   return withFile(pdf, (file, dir) => {
-    const render = spawnSync('pdftoppm', ['-png', '-r', String(dpi), '-f', '1', '-l', '1', file, path.join(dir, 'page')]);
+    const render = spawnSync('pdftoppm', [
+      '-png',
+      '-r',
+      String(dpi),
+      '-f',
+      '1',
+      '-l',
+      '1',
+      file,
+      path.join(dir, 'page'),
+    ]);
     if (render.status !== 0) throw new Error(`pdftoppm failed: ${render.stderr}`);
     const page = fs.readdirSync(dir).find((name) => name.endsWith('.png'));
-    const scan = spawnSync('zbarimg', ['--quiet', '--raw', '-Sdisable', '-Sqrcode.enable', path.join(dir, page ?? '')], {
-      encoding: 'utf8',
-    });
+    const scan = spawnSync(
+      'zbarimg',
+      ['--quiet', '--raw', '-Sdisable', '-Sqrcode.enable', path.join(dir, page ?? '')],
+      {
+        encoding: 'utf8',
+      },
+    );
     return scan.stdout.split('\n').filter(Boolean);
   });
 }

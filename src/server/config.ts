@@ -78,7 +78,9 @@ export function loadConfig(env: Env = process.env): Config {
   }
   const certificateKeySecret = env.CERTIFICATE_KEY_SECRET || undefined;
   if (mode === 'production' && !certificateKeySecret) {
-    throw new Error('Configuration error: CERTIFICATE_KEY_SECRET is required in production (32 characters or more)');
+    throw new Error(
+      'Configuration error: CERTIFICATE_KEY_SECRET is required in production (32 characters or more)',
+    );
   }
   if (certificateKeySecret && certificateKeySecret.length < 32) {
     throw new Error('Configuration error: CERTIFICATE_KEY_SECRET must be 32 characters or more');

@@ -1,9 +1,9 @@
 import fs from 'node:fs';
-import { type CertificateJwks, verifyCertificateOffline } from '../../shared/certificates/index.js';
 import { loadConfig } from '../../server/config.js';
 import { systemActor } from '../../server/modules/audit/actor.js';
 import { CertificateKeyring } from '../../server/modules/certificates/keyring.js';
 import { rotateSigningKey } from '../../server/modules/certificates/rotate-key.js';
+import { type CertificateJwks, verifyCertificateOffline } from '../../shared/certificates/index.js';
 import { openCommandDatabase } from '../open-database.js';
 
 const USAGE = `Usage:
@@ -65,7 +65,9 @@ async function rotate(args: string[]): Promise<number> {
         actor: systemActor(m.id),
         at: new Date(),
       });
-      process.stdout.write(`${m.code}: new key ${result.kid}${result.retiredKid ? `, retired ${result.retiredKid}` : ''}\n`);
+      process.stdout.write(
+        `${m.code}: new key ${result.kid}${result.retiredKid ? `, retired ${result.retiredKid}` : ''}\n`,
+      );
     }
     return 0;
   } finally {

@@ -39,6 +39,8 @@ function includeGlyph(font: EmbeddedFont, glyphId: number, advanceInUnits: numbe
   return subsetId;
 }
 
+const INVISIBLE = /^[\s\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff]*$/;
+
 interface Placed {
   subsetId: number;
   x: number;
@@ -63,8 +65,9 @@ function writeRun(doc: Doc, run: ShapedRun, x: number, y: number): void {
   const placed: Placed[] = [];
   let pen = x;
   for (const glyph of run.glyphs) {
-    // Spaces are not drawn, only advanced over: extractors infer word breaks from the gap.
-    if (glyph.text !== ' ') {
+    // Spaces are not drawn, only advanced over: extractors infer word breaks from the gap. Invisible format
+    // characters (ZWNJ in «عقب‌نشینی», bidi marks) are not drawn either: their glyph is the space glyph.
+    if (!INVISIBLE.test(glyph.text)) {
       const nominal = run.face.hbFont.glyphHAdvance(glyph.id) * unitsToPoints;
       placed.push({
         subsetId: includeGlyph(font, glyph.id, nominal * toThousandths, glyph.text),
@@ -77,7 +80,12 @@ function writeRun(doc: Doc, run: ShapedRun, x: number, y: number): void {
     pen += glyph.advance;
   }
   if (run.rtl) placed.reverse();
-  const ops: string[] = ['q', `1 0 0 -1 0 ${pdfNumber(doc.page.height)} cm`, 'BT', `/${font.id} ${pdfNumber(run.size)} Tf`];
+  const ops: string[] = [
+    'q',
+    `1 0 0 -1 0 ${pdfNumber(doc.page.height)} cm`,
+    'BT',
+    `/${font.id} ${pdfNumber(run.size)} Tf`,
+  ];
   let pending: string[] = [];
   // Where the text matrix's pen stands after the last glyph of the pending TJ, or null when a new Tm is needed.
   let expected: { x: number; y: number } | null = null;

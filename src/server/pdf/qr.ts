@@ -10,7 +10,13 @@ export function qrVersionOf(data: string): number {
 }
 
 /** Draws a QR code as vector squares (sharp at any zoom, a few hundred bytes), with its quiet zone, at (x, y). */
-export function drawQr(doc: InstanceType<typeof PDFDocument>, data: string, x: number, y: number, size: number): void {
+export function drawQr(
+  doc: InstanceType<typeof PDFDocument>,
+  data: string,
+  x: number,
+  y: number,
+  size: number,
+): void {
   const qr = QRCode.create(data, { errorCorrectionLevel: QR_ERROR_CORRECTION });
   const count = qr.modules.size;
   const quiet = 4;

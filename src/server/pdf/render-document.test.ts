@@ -39,7 +39,10 @@ reading('rendered Persian reads back in logical order', () => {
       lang: 'fa',
       title: TITLE,
       blocks: [
-        { kind: 'rows', rows: [{ label: 'شماره گواهی', value: { text: 'IR-07-1404-000123-5', keepDigits: true } }] },
+        {
+          kind: 'rows',
+          rows: [{ label: 'شماره گواهی', value: { text: 'IR-07-1404-000123-5', keepDigits: true } }],
+        },
         { kind: 'table', columns: [{ title: 'بررسی' }, { title: 'نتیجه' }], rows: [['بدهی عوارض', 'ندارد']] },
       ],
     });

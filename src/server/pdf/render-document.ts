@@ -53,7 +53,14 @@ class Layout {
   }
 
   /** Draws lines in a box [x, x + width], from top y; returns the height used. */
-  drawLines(lines: ShapedLine[], x: number, top: number, width: number, style: TextStyle, align: Align): number {
+  drawLines(
+    lines: ShapedLine[],
+    x: number,
+    top: number,
+    width: number,
+    style: TextStyle,
+    align: Align,
+  ): number {
     const lineHeight = style.size * LINE_HEIGHT;
     this.doc.fillColor(style.color ?? COLORS.text);
     lines.forEach((line, i) => {
@@ -124,10 +131,17 @@ class Layout {
     for (const row of rows) {
       const label = this.shape(row.label, labelWidth, labelStyle);
       const value = this.shape(row.value, valueWidth, valueStyle);
-      const height = Math.max(label.length * 10 * LINE_HEIGHT, value.length * 11 * LINE_HEIGHT) + 6;
+      const height = Math.max(label.length * 10 * LINE_HEIGHT, value.length * 11 * LINE_HEIGHT) + 3;
       this.ensureSpace(height);
       this.drawLines(label, this.fromStart(0, labelWidth), this.y + 2, labelWidth, labelStyle, 'start');
-      this.drawLines(value, this.fromStart(labelWidth + gap, valueWidth), this.y + 1, valueWidth, valueStyle, 'start');
+      this.drawLines(
+        value,
+        this.fromStart(labelWidth + gap, valueWidth),
+        this.y + 1,
+        valueWidth,
+        valueStyle,
+        'start',
+      );
       this.y += height;
       this.rule();
     }
@@ -188,35 +202,54 @@ class Layout {
     this.y += height + 12;
   }
 
-  qr(data: string, caption: Inline | undefined, size: number): void {
+  qr(data: string, caption: Inline | undefined, size: number, beside: Inline | undefined): void {
     const captionStyle = { size: 8, color: COLORS.muted };
-    const captionWidth = Math.max(size, 180);
-    const captionLines = caption ? this.shape(caption, captionWidth, captionStyle) : [];
-    this.ensureSpace(size + captionLines.length * 8 * LINE_HEIGHT + 8);
+    const besideStyle = { size: 9, color: COLORS.muted };
+    const gap = 16;
+    const captionLines = caption ? this.shape(caption, size, captionStyle) : [];
+    const besideWidth = this.width - size - gap;
+    const besideLines = beside ? this.shape(beside, besideWidth, besideStyle) : [];
+    const qrHeight = size + 4 + captionLines.length * captionStyle.size * LINE_HEIGHT;
+    const height = Math.max(qrHeight, besideLines.length * besideStyle.size * LINE_HEIGHT);
+    this.ensureSpace(height + 6);
     const x = this.rtl ? this.left : this.left + this.width - size;
     drawQr(this.doc, data, x, this.y, size);
-    this.y += size + 4;
-    const captionX = this.rtl ? this.left : this.left + this.width - captionWidth;
-    this.y += this.drawLines(captionLines, captionX, this.y, captionWidth, captionStyle, 'center') + 6;
+    this.drawLines(captionLines, x, this.y + size + 4, size, captionStyle, 'center');
+    if (besideLines.length > 0)
+      this.drawLines(
+        besideLines,
+        this.fromStart(0, besideWidth),
+        this.y + 4,
+        besideWidth,
+        besideStyle,
+        'start',
+      );
+    this.y += height + 6;
   }
 
   block(block: Block): void {
     switch (block.kind) {
       case 'heading':
-        return this.heading(block.text);
+        this.heading(block.text);
+        break;
       case 'rows':
-        return this.rows(block.rows);
+        this.rows(block.rows);
+        break;
       case 'table':
-        return this.table(block.columns, block.rows);
+        this.table(block.columns, block.rows);
+        break;
       case 'paragraph':
-        return this.paragraph(block.text, block.tone ?? 'normal');
+        this.paragraph(block.text, block.tone ?? 'normal');
+        break;
       case 'notice':
-        return this.notice(block.text, block.tone ?? 'positive');
+        this.notice(block.text, block.tone ?? 'positive');
+        break;
       case 'qr':
-        return this.qr(block.data, block.caption, block.size ?? 120);
+        this.qr(block.data, block.caption, block.size ?? 120, block.beside);
+        break;
       case 'spacer':
         this.y += block.height ?? 12;
-        return;
+        break;
     }
   }
 }
@@ -262,7 +295,6 @@ export function renderDocument(spec: DocumentSpec): Promise<Buffer> {
   }
   return done;
 }
-
 
 function registerFonts(doc: Doc): void {
   for (const name of ['vazirmatn', 'dejavu'] as const)

@@ -91,7 +91,14 @@ function clusterText(text: string, rtl: boolean): string {
   return rtl && text.length > 1 ? [...text].reverse().join('') : text;
 }
 
-function shapeRun(text: string, start: number, end: number, face: FontFace, size: number, rtl: boolean): ShapedRun {
+function shapeRun(
+  text: string,
+  start: number,
+  end: number,
+  face: FontFace,
+  size: number,
+  rtl: boolean,
+): ShapedRun {
   const buffer = new hb.Buffer();
   buffer.addText(text.slice(start, end));
   buffer.guessSegmentProperties();

@@ -25,8 +25,11 @@ export type Block =
   | { kind: 'paragraph'; text: Inline; tone?: 'normal' | 'muted' | 'strong' }
   /** A boxed statement, e.g. a certificate's outcome. */
   | { kind: 'notice'; text: Inline; tone?: 'positive' | 'warning' | 'negative' }
-  /** A QR code (error correction level M) with an optional caption under it. */
-  | { kind: 'qr'; data: string; caption?: Inline; size?: number }
+  /**
+   * A QR code (error correction level M) at the end side (left in Persian), an optional caption under it, and
+   * optional text beside it on the start side.
+   */
+  | { kind: 'qr'; data: string; caption?: Inline; size?: number; beside?: Inline }
   | { kind: 'spacer'; height?: number };
 
 export interface DocumentSpec {

@@ -30,7 +30,8 @@ export async function verifyCertificateOffline(
   now: Date = new Date(),
 ): Promise<OfflineVerification> {
   const token = extractToken(scanned);
-  if (!/^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/.test(token)) return { ok: false, reason: 'malformed' };
+  if (!/^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/.test(token))
+    return { ok: false, reason: 'malformed' };
   let kid: string | undefined;
   try {
     const header = decodeProtectedHeader(token);
@@ -47,7 +48,8 @@ export async function verifyCertificateOffline(
     ({ payload } = await compactVerify(token, key, { algorithms: ['EdDSA'] }));
   } catch (error) {
     const name = (error as { name?: string; code?: string }).code ?? (error as Error).name;
-    if (name === 'NotSupportedError' || name === 'ERR_JOSE_NOT_SUPPORTED') return { ok: false, reason: 'unsupported' };
+    if (name === 'NotSupportedError' || name === 'ERR_JOSE_NOT_SUPPORTED')
+      return { ok: false, reason: 'unsupported' };
     return { ok: false, reason: 'bad_signature' };
   }
   let claims: CertificateClaims | null;

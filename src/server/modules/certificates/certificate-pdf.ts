@@ -51,7 +51,8 @@ export function renderCertificatePdf(input: CertificatePdfInput, lang: Locale): 
         sub: plate.sub.length > 0 ? t('plate_sub', { sub: plate.sub.join('/') }) : '',
       }),
     },
-    { label: t('renewal_code'), value: content.parcel.renewalCode },
+    // Codes with hyphens keep ASCII digits: Persian digits around a hyphen would be reordered right to left.
+    { label: t('renewal_code'), value: exact(content.parcel.renewalCode) },
     ...(content.parcel.address ? [{ label: t('address'), value: content.parcel.address }] : []),
     { label: t('land_area'), value: t('land_area_value', { area: content.parcel.landAreaM2 }) },
     { label: t('land_use'), value: landUseName(lang, content.parcel.landUse) },
@@ -61,40 +62,45 @@ export function renderCertificatePdf(input: CertificatePdfInput, lang: Locale): 
         .map((o) => t('owner_value', { name: o.name, nationalId: o.nationalId, share: dang(o.share) }))
         .join('\n'),
     },
-    ...(content.purpose
-      ? [{ label: t('purpose'), value: t(`purpose_${content.purpose}` as TextKey) }]
-      : []),
+    ...(content.purpose ? [{ label: t('purpose'), value: t(`purpose_${content.purpose}` as TextKey) }] : []),
     ...(content.requester ? [{ label: t('requester'), value: content.requester.name }] : []),
   ];
   const blocks: Block[] = [];
   if (input.revokedAt)
-    blocks.push({ kind: 'notice', tone: 'negative', text: t('revoked', { date: certificateDate(input.revokedAt, tz, lang) }) });
+    blocks.push({
+      kind: 'notice',
+      tone: 'negative',
+      text: t('revoked', { date: certificateDate(input.revokedAt, tz, lang) }),
+    });
   blocks.push({ kind: 'rows', rows });
   if (content.findings.length > 0) {
     blocks.push({ kind: 'heading', text: t('findings') });
     blocks.push({
       kind: 'table',
-      columns: [{ title: t('finding_check'), width: 2 }, { title: t('finding_result'), width: 3 }],
+      columns: [
+        { title: t('finding_check'), width: 2 },
+        { title: t('finding_result'), width: 3 },
+      ],
       rows: content.findings.map((f) => [localized(f.label, lang), localized(f.result, lang)]),
     });
   }
   blocks.push({ kind: 'notice', tone: OUTCOME_TONE[content.outcome], text: t(`outcome_${content.outcome}`) });
   if (content.reasons.length > 0) {
-    blocks.push({ kind: 'heading', text: t(content.outcome === 'refused' ? 'reasons_refused' : 'reasons_conditional') });
-    content.reasons.forEach((reason, i) =>
-      blocks.push({ kind: 'paragraph', text: `${i + 1}. ${localized(reason, lang)}` }),
-    );
+    blocks.push({
+      kind: 'heading',
+      text: t(content.outcome === 'refused' ? 'reasons_refused' : 'reasons_conditional'),
+    });
+    content.reasons.forEach((reason, i) => {
+      blocks.push({ kind: 'paragraph', text: `${i + 1}. ${localized(reason, lang)}` });
+    });
   }
-  blocks.push({
-    kind: 'paragraph',
-    tone: 'muted',
-    text: { text: t('signed_note', { kid: content.kid, url: input.verifyUrl }), keepDigits: true },
-  });
+  blocks.push({ kind: 'spacer', height: 6 });
   blocks.push({
     kind: 'qr',
     data: verificationLink(input.verifyUrl, input.token),
     caption: t('qr_caption'),
-    size: 130,
+    size: 120,
+    beside: { text: t('signed_note', { kid: content.kid, url: input.verifyUrl }), keepDigits: true },
   });
   return renderDocument({
     lang,

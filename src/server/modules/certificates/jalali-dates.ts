@@ -14,16 +14,26 @@ function cached(map: Map<string, Intl.DateTimeFormat>, key: string, make: () => 
 
 /** The Jalali year of an instant in a time zone (certificate serials restart each year on 1 Farvardin). */
 export function jalaliYearOf(at: Date, timeZone: string): number {
-  const format = cached(yearFormats, timeZone, () =>
-    new Intl.DateTimeFormat('en-u-ca-persian-nu-latn', { year: 'numeric', timeZone }),
+  const format = cached(
+    yearFormats,
+    timeZone,
+    () => new Intl.DateTimeFormat('en-u-ca-persian-nu-latn', { year: 'numeric', timeZone }),
   );
   return Number(format.formatToParts(at).find((part) => part.type === 'year')?.value);
 }
 
 /** yyyy/mm/dd on the Jalali calendar, ASCII digits (the renderer turns them Persian in Persian documents). */
 export function jalaliDate(at: Date, timeZone: string): string {
-  const format = cached(dateFormats, timeZone, () =>
-    new Intl.DateTimeFormat('en-u-ca-persian-nu-latn', { year: 'numeric', month: '2-digit', day: '2-digit', timeZone }),
+  const format = cached(
+    dateFormats,
+    timeZone,
+    () =>
+      new Intl.DateTimeFormat('en-u-ca-persian-nu-latn', {
+        year: 'numeric',
+        month: '2-digit',
+        day: '2-digit',
+        timeZone,
+      }),
   );
   const parts = Object.fromEntries(format.formatToParts(at).map((part) => [part.type, part.value]));
   return `${parts.year}/${parts.month}/${parts.day}`;
@@ -33,6 +43,11 @@ export function jalaliDate(at: Date, timeZone: string): string {
 export function certificateDate(at: Date, timeZone: string, lang: Locale): string {
   const jalali = jalaliDate(at, timeZone);
   if (lang === 'fa') return jalali;
-  const gregorian = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
+  const gregorian = new Intl.DateTimeFormat('en-CA', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(at);
   return `${jalali} (${gregorian})`;
 }

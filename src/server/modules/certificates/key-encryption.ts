@@ -19,7 +19,12 @@ export function sealPrivateKey(pkcs8: Buffer, secret: string | undefined): strin
   const iv = randomBytes(12);
   const cipher = createCipheriv('aes-256-gcm', keyFrom(secret), iv);
   const sealed = Buffer.concat([cipher.update(pkcs8), cipher.final()]);
-  return [PREFIX, iv.toString('base64url'), cipher.getAuthTag().toString('base64url'), sealed.toString('base64url')].join(':');
+  return [
+    PREFIX,
+    iv.toString('base64url'),
+    cipher.getAuthTag().toString('base64url'),
+    sealed.toString('base64url'),
+  ].join(':');
 }
 
 export class SealedKeyError extends Error {}
@@ -28,12 +33,15 @@ export function openPrivateKey(stored: string, secret: string | undefined): Buff
   if (stored.startsWith('plain:')) return Buffer.from(stored.slice('plain:'.length), 'base64url');
   const [prefix, iv, tag, sealed] = stored.split(':');
   if (prefix !== PREFIX || !iv || !tag || !sealed) throw new SealedKeyError('unknown private key format');
-  if (!secret) throw new SealedKeyError('this signing key is encrypted but CERTIFICATE_KEY_SECRET is not set');
+  if (!secret)
+    throw new SealedKeyError('this signing key is encrypted but CERTIFICATE_KEY_SECRET is not set');
   try {
     const decipher = createDecipheriv('aes-256-gcm', keyFrom(secret), Buffer.from(iv, 'base64url'));
     decipher.setAuthTag(Buffer.from(tag, 'base64url'));
     return Buffer.concat([decipher.update(Buffer.from(sealed, 'base64url')), decipher.final()]);
   } catch {
-    throw new SealedKeyError('CERTIFICATE_KEY_SECRET does not open this signing key (was the secret changed?)');
+    throw new SealedKeyError(
+      'CERTIFICATE_KEY_SECRET does not open this signing key (was the secret changed?)',
+    );
   }
 }

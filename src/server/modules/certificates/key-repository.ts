@@ -22,7 +22,14 @@ export function findKeyById(db: Db, municipalityId: string, keyId: string) {
 /** Inserts a current key unless the municipality already has one (two first issuances at once); null then. */
 export async function insertCurrentKeyIfNone(
   db: Db,
-  row: { municipality_id: string; kid: string; public_jwk: string; private_key: string; created_by: string | null; at: Date },
+  row: {
+    municipality_id: string;
+    kid: string;
+    public_jwk: string;
+    private_key: string;
+    created_by: string | null;
+    at: Date;
+  },
 ) {
   const { rows } = await sql<{ id: string }>`
     INSERT INTO certificate_signing_keys (municipality_id, kid, public_jwk, private_key, created_by, created_at)

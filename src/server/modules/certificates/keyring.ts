@@ -2,8 +2,8 @@ import { createPrivateKey, generateKeyPairSync, type KeyObject, randomBytes } fr
 import { CompactSign } from 'jose';
 import type { CertificateClaims, CertificateJwk } from '../../../shared/certificates/index.js';
 import type { Db } from '../../db/schema.js';
-import { findCurrentKey, insertCurrentKeyIfNone, retireCurrentKey } from './key-repository.js';
 import { openPrivateKey, sealPrivateKey } from './key-encryption.js';
+import { findCurrentKey, insertCurrentKeyIfNone, retireCurrentKey } from './key-repository.js';
 
 export interface SigningKey {
   id: string;
@@ -30,7 +30,12 @@ export class CertificateKeyring {
     return Boolean(this.secret);
   }
 
-  private async createKey(trx: Db, municipality: { id: string; code: string }, at: Date, createdBy: string | null) {
+  private async createKey(
+    trx: Db,
+    municipality: { id: string; code: string },
+    at: Date,
+    createdBy: string | null,
+  ) {
     const { publicKey, privateKey } = generateKeyPairSync('ed25519');
     const jwk = publicKey.export({ format: 'jwk' });
     const kid = newKid(municipality.code, at);
@@ -64,7 +69,11 @@ export class CertificateKeyring {
     if (!row) throw new Error('no current certificate signing key');
     let key = this.opened.get(row.id);
     if (!key) {
-      key = createPrivateKey({ key: openPrivateKey(row.private_key, this.secret), format: 'der', type: 'pkcs8' });
+      key = createPrivateKey({
+        key: openPrivateKey(row.private_key, this.secret),
+        format: 'der',
+        type: 'pkcs8',
+      });
       this.opened.set(row.id, key);
     }
     return { id: row.id, kid: row.kid, key };

@@ -24,7 +24,9 @@ export function mayReadCertificate(
   if (principal.municipalityId !== certificate.municipality_id) return false;
   switch (principal.kind) {
     case 'citizen': {
-      const named = (certificate.owners as OwnerSnapshot[]).some((o) => o.nationalId === principal.nationalId);
+      const named = (certificate.owners as OwnerSnapshot[]).some(
+        (o) => o.nationalId === principal.nationalId,
+      );
       return named || ownsParcelNow || certificate.requester_user_id === principal.userId;
     }
     case 'staff':

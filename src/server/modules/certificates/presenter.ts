@@ -20,7 +20,10 @@ interface StoredCertificate {
   token: string;
 }
 
-export function resultOf(row: { status: string; valid_until: Date }, now: Date): 'valid' | 'expired' | 'revoked' {
+export function resultOf(
+  row: { status: string; valid_until: Date },
+  now: Date,
+): 'valid' | 'expired' | 'revoked' {
   if (row.status === 'revoked') return 'revoked';
   return now.getTime() >= row.valid_until.getTime() ? 'expired' : 'valid';
 }

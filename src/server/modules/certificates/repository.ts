@@ -48,7 +48,13 @@ export function listOwnersForCertificate(db: Db, municipalityId: string, parcelI
   return db
     .selectFrom('ownerships')
     .innerJoin('owners', 'owners.id', 'ownerships.owner_id')
-    .select(['owners.kind', 'owners.name', 'owners.national_id', 'ownerships.share_num', 'ownerships.share_den'])
+    .select([
+      'owners.kind',
+      'owners.name',
+      'owners.national_id',
+      'ownerships.share_num',
+      'ownerships.share_den',
+    ])
     .where('ownerships.municipality_id', '=', municipalityId)
     .where('ownerships.parcel_id', '=', parcelId)
     .orderBy('owners.name')
@@ -98,7 +104,12 @@ export async function markRevoked(
 ) {
   const row = await trx
     .updateTable('certificates')
-    .set({ status: 'revoked', revoked_at: input.at, revoked_by_user_id: input.userId, revocation_reason: input.reason })
+    .set({
+      status: 'revoked',
+      revoked_at: input.at,
+      revoked_by_user_id: input.userId,
+      revocation_reason: input.reason,
+    })
     .where('municipality_id', '=', input.municipalityId)
     .where('id', '=', input.id)
     .where('status', '=', 'valid')

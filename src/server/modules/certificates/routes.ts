@@ -17,9 +17,9 @@ import {
   PayloadVerification,
   PdfQuery,
   RevokeBody,
-  VerifyPayloadBody,
   RotatedKey,
   SigningKeys,
+  VerifyPayloadBody,
 } from './schema.js';
 import { publishedJwks, verifyCertificateNumber, verifyCertificatePayload } from './verify-certificate.js';
 
@@ -37,7 +37,8 @@ export async function certificateRoutes(fastify: FastifyInstance): Promise<void>
       config: { access: access.public() },
       schema: {
         tags,
-        summary: "Every municipality's certificate signing keys, current and retired (Ed25519, `kid` per key)",
+        summary:
+          "Every municipality's certificate signing keys, current and retired (Ed25519, `kid` per key)",
         response: { 200: Jwks },
       },
     },
@@ -70,7 +71,8 @@ export async function certificateRoutes(fastify: FastifyInstance): Promise<void>
       config: { access: access.public() },
       schema: {
         tags,
-        summary: "Verify a scanned QR payload: its signature against the municipality's key, then the register",
+        summary:
+          "Verify a scanned QR payload: its signature against the municipality's key, then the register",
         body: VerifyPayloadBody,
         response: { 200: PayloadVerification, ...errors(400) },
       },
@@ -87,7 +89,8 @@ export async function certificateRoutes(fastify: FastifyInstance): Promise<void>
       config: { access: access.signedIn() },
       schema: {
         tags,
-        summary: "The certificate as PDF (fa, en or vi): for the parcel's owners, district staff and the requester",
+        summary:
+          "The certificate as PDF (fa, en or vi): for the parcel's owners, district staff and the requester",
         params: CertificateNumberParams,
         querystring: PdfQuery,
         produces: ['application/pdf'],
@@ -135,7 +138,8 @@ export async function certificateRoutes(fastify: FastifyInstance): Promise<void>
       config: { access: access.staff('district_manager', 'admin') },
       schema: {
         tags,
-        summary: "Revoke a certificate with a reason (district manager of the parcel's district, or admin; audited)",
+        summary:
+          "Revoke a certificate with a reason (district manager of the parcel's district, or admin; audited)",
         params: CertificateNumberParams,
         body: RevokeBody,
         response: { 200: CertificateDetail, ...errors(400, 401, 403, 404, 409) },
@@ -182,7 +186,8 @@ export async function certificateRoutes(fastify: FastifyInstance): Promise<void>
       config: { access: access.staff('admin') },
       schema: {
         tags,
-        summary: 'Rotate the signing key: new certificates use a new key; the old one stays published (audited)',
+        summary:
+          'Rotate the signing key: new certificates use a new key; the old one stays published (audited)',
         response: { 200: RotatedKey, ...errors(401, 403) },
       },
     },

@@ -3,11 +3,17 @@ import { Type } from 'typebox';
 const Localized = Type.Object({ fa: Type.String(), en: Type.String(), vi: Type.Optional(Type.String()) });
 
 export const CertificateNumberParams = Type.Object({
-  number: Type.String({ minLength: 1, maxLength: 64, description: 'Certificate number, e.g. IR-07-1404-000123-5' }),
+  number: Type.String({
+    minLength: 1,
+    maxLength: 64,
+    description: 'Certificate number, e.g. IR-07-1404-000123-5',
+  }),
 });
 
 export const PdfQuery = Type.Object({
-  lang: Type.Optional(Type.Union([Type.Literal('fa'), Type.Literal('en'), Type.Literal('vi')], { default: 'fa' })),
+  lang: Type.Optional(
+    Type.Union([Type.Literal('fa'), Type.Literal('en'), Type.Literal('vi')], { default: 'fa' }),
+  ),
 });
 
 export const VerifyPayloadBody = Type.Object(
@@ -34,7 +40,10 @@ const Result = Type.Union(
     Type.Literal('unknown'),
     Type.Literal('forged'),
   ],
-  { description: 'valid, expired, revoked, unknown (no such certificate) or forged (a payload that fails its checks)' },
+  {
+    description:
+      'valid, expired, revoked, unknown (no such certificate) or forged (a payload that fails its checks)',
+  },
 );
 
 const Kind = Type.Union([
@@ -43,7 +52,11 @@ const Kind = Type.Union([
   Type.Literal('building_permit'),
   Type.Literal('completion'),
 ]);
-const Outcome = Type.Union([Type.Literal('no_objection'), Type.Literal('conditional'), Type.Literal('refused')]);
+const Outcome = Type.Union([
+  Type.Literal('no_objection'),
+  Type.Literal('conditional'),
+  Type.Literal('refused'),
+]);
 
 export const PublicFacts = Type.Object({
   number: Type.String(),
@@ -131,4 +144,7 @@ export const SigningKeys = Type.Object({
   ),
 });
 
-export const RotatedKey = Type.Object({ kid: Type.String(), retiredKid: Type.Union([Type.String(), Type.Null()]) });
+export const RotatedKey = Type.Object({
+  kid: Type.String(),
+  retiredKid: Type.Union([Type.String(), Type.Null()]),
+});

@@ -7,7 +7,7 @@ import {
   verifyCertificateOffline,
 } from '../../../shared/certificates/index.js';
 import type { Db } from '../../db/schema.js';
-import { claimsOf, type CertificateContent } from './content.js';
+import { type CertificateContent, claimsOf } from './content.js';
 import { findKeyByKid, listPublishedKeys } from './key-repository.js';
 import { presentPublicFacts, resultOf, type VerificationResult } from './presenter.js';
 import { findCertificateForVerification } from './repository.js';
@@ -44,10 +44,15 @@ export async function verifyCertificatePayload(db: Db, input: { payload: string;
   }
   const row = await findCertificateForVerification(db, offline.claims.n);
   if (!row) {
-    return { result: 'unknown' as VerificationResult, signature: { valid: true, reason: null, keyId: kid }, certificate: null };
+    return {
+      result: 'unknown' as VerificationResult,
+      signature: { valid: true, reason: null, keyId: kid },
+      certificate: null,
+    };
   }
   const expected = claimsOf(row.content as CertificateContent, row.content_hash);
-  const agrees = JSON.stringify(expected) === JSON.stringify(offline.claims) && row.municipality_code === offline.claims.m;
+  const agrees =
+    JSON.stringify(expected) === JSON.stringify(offline.claims) && row.municipality_code === offline.claims.m;
   if (!agrees) {
     return {
       result: 'forged' as VerificationResult,
