@@ -47,8 +47,8 @@ describe.skipIf(!ready)('the public verification page', () => {
       const result = page.getByTestId('verification-result');
       await expect.poll(() => result.getAttribute('data-result')).toBe('valid');
       await expect.poll(() => page.getByTestId('browser-check').getAttribute('data-ok')).toBe('true');
-      expect(await page.getByTestId('verification').innerText()).toContain(cert.number);
-      expect(await result.innerText()).toBe('معتبر');
+      expect(await page.getByTestId('verification').textContent()).toContain(cert.number);
+      expect(await result.textContent()).toBe('معتبر');
       await screenshot(page, 'verify-page-valid');
 
       const [header, payload, signature] = cert.token.split('.');
