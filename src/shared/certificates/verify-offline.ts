@@ -1,5 +1,11 @@
 import { compactVerify, decodeProtectedHeader, importJWK } from 'jose';
-import { type CertificateClaims, type CertificateJwks, extractToken, parseClaims } from './claims.js';
+import {
+  type CertificateClaims,
+  type CertificateJwk,
+  type CertificateJwks,
+  extractToken,
+  parseClaims,
+} from './claims.js';
 
 /*
  * Offline verification of a scanned certificate: only the JWKS is needed (downloaded once from
@@ -19,6 +25,20 @@ export type OfflineFailure =
   | 'wrong_municipality'
   /** This runtime cannot verify Ed25519 (an old browser). */
   | 'unsupported';
+
+// Imported keys, per JWK object: a verifier that keeps its JWKS (the web page, the server's cache) imports each
+// key once.
+const importedKeys = new WeakMap<CertificateJwk, ReturnType<typeof importJWK>>();
+
+function importKey(jwk: CertificateJwk): ReturnType<typeof importJWK> {
+  let key = importedKeys.get(jwk);
+  if (!key) {
+    key = importJWK({ kty: jwk.kty, crv: jwk.crv, x: jwk.x }, 'EdDSA');
+    importedKeys.set(jwk, key);
+    key.catch(() => importedKeys.delete(jwk));
+  }
+  return key;
+}
 
 export type OfflineVerification =
   | { ok: true; status: 'valid' | 'expired'; kid: string; claims: CertificateClaims }
@@ -44,7 +64,7 @@ export async function verifyCertificateOffline(
   if (!kid || !jwk) return { ok: false, reason: 'unknown_key' };
   let payload: Uint8Array;
   try {
-    const key = await importJWK({ kty: jwk.kty, crv: jwk.crv, x: jwk.x }, 'EdDSA');
+    const key = await importKey(jwk);
     ({ payload } = await compactVerify(token, key, { algorithms: ['EdDSA'] }));
   } catch (error) {
     const name = (error as { name?: string; code?: string }).code ?? (error as Error).name;

@@ -1,5 +1,5 @@
 import { type Locale, landUseName, type MessageKey, translate } from '../../i18n/messages.js';
-import { type Block, type Inline, renderDocument } from '../../pdf/index.js';
+import { type Block, type DocumentSpec, type Inline, renderDocument } from '../../pdf/index.js';
 import type { CertificateContent, LocalizedText } from './content.js';
 import { certificateDate } from './jalali-dates.js';
 
@@ -31,8 +31,8 @@ export function verificationLink(verifyUrl: string, token: string): string {
   return `${verifyUrl}#${token}`;
 }
 
-/** The certificate as a printable A4 PDF in Persian, English or Vietnamese, with its signed QR code. */
-export function renderCertificatePdf(input: CertificatePdfInput, lang: Locale): Promise<Buffer> {
+/** The certificate as a document for the renderer: rows, findings, outcome, reasons, QR and signature note. */
+export function certificateDocument(input: CertificatePdfInput, lang: Locale): DocumentSpec {
   const { content } = input;
   const t = (key: TextKey, params: Record<string, unknown> = {}) =>
     translate(lang, `certificates.${key}` as const, params);
@@ -102,7 +102,7 @@ export function renderCertificatePdf(input: CertificatePdfInput, lang: Locale): 
     size: 120,
     beside: { text: t('signed_note', { kid: content.kid, url: input.verifyUrl }), keepDigits: true },
   });
-  return renderDocument({
+  return {
     lang,
     title: t(`title_${content.kind}`),
     issuer: t('issuer', {
@@ -112,5 +112,10 @@ export function renderCertificatePdf(input: CertificatePdfInput, lang: Locale): 
     footer: { text: t('footer', { number: content.number, url: input.verifyUrl }), keepDigits: true },
     blocks,
     info: { subject: content.number, keywords: `certificate ${content.number} ${content.kid}` },
-  });
+  };
+}
+
+/** The certificate as a printable A4 PDF in Persian, English or Vietnamese, with its signed QR code. */
+export function renderCertificatePdf(input: CertificatePdfInput, lang: Locale): Promise<Buffer> {
+  return renderDocument(certificateDocument(input, lang));
 }

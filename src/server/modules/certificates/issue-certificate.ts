@@ -62,6 +62,8 @@ export async function issueCertificate(trx: Db, keyring: CertificateKeyring, inp
   if (input.caseId && !(await caseExists(trx, input.municipalityId, input.caseId))) throw notFound('case');
   const owners = await listOwnersForCertificate(trx, input.municipalityId, input.parcelId);
 
+  const key = await keyring.currentKey(trx, municipality, input.issuedAt);
+  // The serial's row lock is held until the caller commits: take it as late as possible.
   const year = jalaliYearOf(input.issuedAt, municipality.timezone);
   const serial = await nextCertificateSerial(trx, municipality.id, year);
   const number = makeCertificateNumber({
@@ -70,7 +72,6 @@ export async function issueCertificate(trx: Db, keyring: CertificateKeyring, inp
     year,
     serial,
   });
-  const key = await keyring.currentKey(trx, municipality, input.issuedAt);
   const content: CertificateContent = {
     v: 1,
     number,

@@ -12,6 +12,21 @@ import { findKeyByKid, listPublishedKeys } from './key-repository.js';
 import { presentPublicFacts, resultOf, type VerificationResult } from './presenter.js';
 import { findCertificateForVerification } from './repository.js';
 
+// Public keys by kid. A key never changes once made and is never deleted, so a key found once is kept; a kid not
+// found is not remembered, so a key made by another server process is found on its first use.
+const publicKeys = new Map<string, CertificateJwk>();
+
+async function publicKeyOf(db: Db, kid: string | null): Promise<CertificateJwk | null> {
+  if (!kid) return null;
+  const known = publicKeys.get(kid);
+  if (known) return known;
+  const row = await findKeyByKid(db, kid);
+  if (!row) return null;
+  const jwk = row.public_jwk as unknown as CertificateJwk;
+  publicKeys.set(kid, jwk);
+  return jwk;
+}
+
 /** Every municipality's keys, current and retired: what /.well-known/jwks.json publishes. */
 export async function publishedJwks(db: Db): Promise<CertificateJwks> {
   const rows = await listPublishedKeys(db);
@@ -32,8 +47,8 @@ export async function verifyCertificateNumber(db: Db, input: { number: string; n
  */
 export async function verifyCertificatePayload(db: Db, input: { payload: string; now: Date }) {
   const kid = decodeKidOf(input.payload);
-  const key = kid ? await findKeyByKid(db, kid) : undefined;
-  const jwks: CertificateJwks = { keys: key ? [key.public_jwk as unknown as CertificateJwk] : [] };
+  const key = await publicKeyOf(db, kid);
+  const jwks: CertificateJwks = { keys: key ? [key] : [] };
   const offline = await verifyCertificateOffline(input.payload, jwks, input.now);
   if (!offline.ok) {
     return {
