@@ -12,6 +12,7 @@ import { apiClientSession, signInCitizen, signInStaff } from '../../../../test/s
 import { verifyCertificateOffline } from '../../../shared/certificates/index.js';
 import { systemActor } from '../audit/actor.js';
 import { issueCertificate } from './issue-certificate.js';
+import { listParcelCertificates } from './repository.js';
 import { CLEAN_FINDINGS, issueTestCertificate } from './test-support.js';
 
 const DAY = 86_400_000;
@@ -79,6 +80,8 @@ describe('issuing a certificate inside the caller’s transaction', () => {
       .orderBy('seq')
       .execute();
     expect(audit.map((row) => row.entity_id)).toEqual([first.number, second.number]);
+    const ofParcel = await listParcelCertificates(t.database.db, s.municipality.id, s.alice.parcels[0].id);
+    expect(new Set(ofParcel.map((c) => c.number))).toEqual(new Set([first.number, second.number]));
     expect(audit[0].details).toMatchObject({
       kind: 'inquiry_response',
       outcome: 'no_objection',
@@ -230,7 +233,7 @@ describe('key rotation', () => {
     const s = await scene();
     const old = await s.issue();
     const admin = await s.staff(['admin'], null);
-    const rotated = await admin.post('/api/v1/admin/certificates/signing-keys/rotate');
+    const rotated = await admin.post('/api/v1/certificates/signing-keys/rotate');
     expect(rotated.status).toBe(200);
     const oldKid = JSON.parse(Buffer.from(old.token.split('.')[0], 'base64url').toString()).kid;
     expect(rotated.body.retiredKid).toBe(oldKid);
@@ -249,7 +252,7 @@ describe('key rotation', () => {
       const online = await anonymous().post('/api/v1/certificates/verify-payload', { payload: cert.token });
       expect(online.body.result).toBe('valid');
     }
-    const keys = (await admin.get('/api/v1/admin/certificates/signing-keys')).body.keys;
+    const keys = (await admin.get('/api/v1/certificates/signing-keys')).body.keys;
     expect(keys.map((k: { kid: string; current: boolean }) => [k.kid, k.current])).toEqual([
       [rotated.body.kid, true],
       [oldKid, false],
@@ -266,10 +269,10 @@ describe('key rotation', () => {
   it('is for administrators only', async () => {
     const s = await scene();
     const manager = await s.staff(['district_manager'], s.district1.id);
-    expect((await manager.post('/api/v1/admin/certificates/signing-keys/rotate')).status).toBe(403);
+    expect((await manager.post('/api/v1/certificates/signing-keys/rotate')).status).toBe(403);
     const alice = await s.citizen(s.alice);
-    expect((await alice.get('/api/v1/admin/certificates/signing-keys')).status).toBe(403);
-    expect((await anonymous().post('/api/v1/admin/certificates/signing-keys/rotate')).status).toBe(401);
+    expect((await alice.get('/api/v1/certificates/signing-keys')).status).toBe(403);
+    expect((await anonymous().post('/api/v1/certificates/signing-keys/rotate')).status).toBe(401);
   });
 });
 

@@ -158,7 +158,7 @@ export async function certificateRoutes(fastify: FastifyInstance): Promise<void>
   );
 
   app.get(
-    '/api/v1/admin/certificates/signing-keys',
+    '/api/v1/certificates/signing-keys',
     {
       config: { access: access.staff('admin') },
       schema: {
@@ -181,7 +181,7 @@ export async function certificateRoutes(fastify: FastifyInstance): Promise<void>
   );
 
   app.post(
-    '/api/v1/admin/certificates/signing-keys/rotate',
+    '/api/v1/certificates/signing-keys/rotate',
     {
       config: { access: access.staff('admin') },
       schema: {
