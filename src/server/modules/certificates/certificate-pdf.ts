@@ -15,6 +15,13 @@ function dang(share: { numerator: number; denominator: number }): string {
   return Number.isInteger(sixths) ? String(sixths) : sixths.toFixed(2).replace(/0+$/, '');
 }
 
+/** A purpose the catalogue names (transfer, mortgage, utility_connection), or the code as the issuer gave it. */
+function purposeText(purpose: string, t: (key: TextKey) => string): string {
+  const key = `purpose_${purpose}` as TextKey;
+  const text = t(key);
+  return text === `certificates.${key}` ? purpose : text;
+}
+
 const OUTCOME_TONE = { no_objection: 'positive', conditional: 'warning', refused: 'negative' } as const;
 
 export interface CertificatePdfInput {
@@ -62,7 +69,7 @@ export function certificateDocument(input: CertificatePdfInput, lang: Locale): D
         .map((o) => t('owner_value', { name: o.name, nationalId: o.nationalId, share: dang(o.share) }))
         .join('\n'),
     },
-    ...(content.purpose ? [{ label: t('purpose'), value: t(`purpose_${content.purpose}` as TextKey) }] : []),
+    ...(content.purpose ? [{ label: t('purpose'), value: purposeText(content.purpose, t) }] : []),
     ...(content.requester ? [{ label: t('requester'), value: content.requester.name }] : []),
   ];
   const blocks: Block[] = [];
