@@ -20,6 +20,10 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }
     summary: 'audit verify: check every audit chain',
     load: async () => (await import('./commands/audit.js')).run,
   },
+  certificates: {
+    summary: 'certificates rotate-key [--municipality CODE] | verify PAYLOAD --jwks FILE',
+    load: async () => (await import('./commands/certificates.js')).run,
+  },
 };
 
 function usage(): string {

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Config } from './config.js';
 import type { DatabaseEngine } from './db/connection.js';
 import type { Database } from './db/schema.js';
+import type { CertificateKeyring } from './modules/certificates/keyring.js';
 import type { SmsSender } from './modules/notifications/sms/sms-sender.js';
 import type { BlobStore } from './storage/blob-store.js';
 
@@ -27,5 +28,7 @@ declare module 'fastify' {
   interface FastifyInstance {
     deps: AppDeps & { sms: SmsSender };
     blobStore: BlobStore;
+    /** The municipalities' certificate signing keys: pass it to `issueCertificate`. */
+    certificateKeys: CertificateKeyring;
   }
 }

@@ -13,6 +13,8 @@ import { adminRoutes } from './modules/admin/routes.js';
 import { auditRoutes } from './modules/audit/routes.js';
 import { caseRoutes } from './modules/cases/routes.js';
 import { serviceAdminRoutes } from './modules/cases/service-admin-routes.js';
+import { CertificateKeyring } from './modules/certificates/keyring.js';
+import { certificateRoutes } from './modules/certificates/routes.js';
 import { notificationRoutes } from './modules/notifications/routes.js';
 import { buildSmsSender } from './modules/notifications/sms/build-sms-sender.js';
 import { smsSimulator } from './modules/notifications/sms/simulator.js';
@@ -48,6 +50,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
 
   app.decorate('zoningIndexes', new ZoningIndexRegistry(deps.db));
   app.decorate('jobs', buildJobRunner(app));
+  app.decorate('certificateKeys', new CertificateKeyring(deps.config.certificates.keySecret));
   app.decorate('blobStore', deps.blobs ?? buildBlobStore(deps.config.storage, deps.config.dataDir));
   await app.register(cookie);
   registerErrorHandling(app);
@@ -67,5 +70,6 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   await app.register(serviceAdminRoutes);
   await app.register(notificationRoutes);
   await app.register(auditRoutes);
+  await app.register(certificateRoutes);
   return app;
 }

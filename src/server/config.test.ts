@@ -31,7 +31,11 @@ describe('configuration from the environment', () => {
   });
 
   it('in production serves no demo city, no simulator and secure cookies', () => {
-    const config = loadConfig({ NODE_ENV: 'production', SMS_API_URL: 'https://sms.example/' });
+    const config = loadConfig({
+      NODE_ENV: 'production',
+      SMS_API_URL: 'https://sms.example/',
+      CERTIFICATE_KEY_SECRET: 'a-production-secret-of-32-characters-or-more',
+    });
     expect(config).toMatchObject({ seedDemoCity: false, secureCookies: true, sms: { simulator: false } });
   });
 });

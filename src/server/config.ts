@@ -23,6 +23,10 @@ export interface Config {
     sender: string;
     simulator: boolean;
   };
+  certificates: {
+    /** Seals the municipalities' private signing keys in the database (AES-256-GCM); required in production. */
+    keySecret: string | undefined;
+  };
   auth: {
     sessionTtlHours: number;
     otpTtlSeconds: number;
@@ -72,6 +76,15 @@ export function loadConfig(env: Env = process.env): Config {
   if (mode === 'production' && smsProvider === 'kavenegar' && !env.SMS_API_URL) {
     throw new Error('Configuration error: SMS_API_URL is required in production');
   }
+  const certificateKeySecret = env.CERTIFICATE_KEY_SECRET || undefined;
+  if (mode === 'production' && !certificateKeySecret) {
+    throw new Error(
+      'Configuration error: CERTIFICATE_KEY_SECRET is required in production (32 characters or more)',
+    );
+  }
+  if (certificateKeySecret && certificateKeySecret.length < 32) {
+    throw new Error('Configuration error: CERTIFICATE_KEY_SECRET must be 32 characters or more');
+  }
   return {
     env: mode,
     host,
@@ -91,6 +104,7 @@ export function loadConfig(env: Env = process.env): Config {
       sender: env.SMS_SENDER ?? '10004346',
       simulator,
     },
+    certificates: { keySecret: certificateKeySecret },
     auth: {
       sessionTtlHours: intFrom(env, 'SESSION_TTL_HOURS', 12),
       otpTtlSeconds: intFrom(env, 'OTP_TTL_SECONDS', 120),

@@ -74,6 +74,10 @@ const routes: RouteObject[] = [
       },
       { path: 'track', element: <TrackPage /> },
       {
+        path: 'verify',
+        lazy: async () => ({ Component: (await import('./routes/verify-page.js')).VerifyPage }),
+      },
+      {
         path: 'admin',
         element: <RequirePrincipal kinds={['staff']} staffRole="admin" />,
         children: [

@@ -397,6 +397,58 @@ export interface JobsTable {
   created_at: Generated<Date>;
 }
 
+export type CertificateKind = 'inquiry_response' | 'clearance' | 'building_permit' | 'completion';
+export type CertificateOutcome = 'no_objection' | 'conditional' | 'refused';
+
+export interface CertificateSigningKeysTable {
+  id: Generated<string>;
+  municipality_id: string;
+  kid: string;
+  public_jwk: Json<Record<string, string>>;
+  private_key: string;
+  created_at: Generated<Date>;
+  created_by: string | null;
+  retired_at: NullableTimestamp;
+}
+
+export interface CertificateCountersTable {
+  municipality_id: string;
+  year: number;
+  last_serial: ColumnType<string, number | string, number | string>;
+}
+
+export interface CertificatesTable {
+  id: Generated<string>;
+  municipality_id: string;
+  number: string;
+  kind: CertificateKind;
+  parcel_id: string;
+  district_id: string;
+  case_id: string | null;
+  purpose: string | null;
+  parcel: Json<unknown>;
+  owners: Json<unknown>;
+  findings: Json<unknown>;
+  outcome: CertificateOutcome;
+  reasons: Json<unknown>;
+  requester: Json<unknown> | null;
+  requester_user_id: string | null;
+  requester_office_id: string | null;
+  requester_api_client_id: string | null;
+  issued_at: Timestamp;
+  valid_until: Timestamp;
+  issued_by_user_id: string | null;
+  signing_key_id: string;
+  content: Json<unknown>;
+  content_hash: string;
+  token: string;
+  status: Generated<'valid' | 'revoked'>;
+  revoked_at: NullableTimestamp;
+  revoked_by_user_id: string | null;
+  revocation_reason: string | null;
+  created_at: Generated<Date>;
+}
+
 export interface Database {
   municipalities: MunicipalitiesTable;
   districts: DistrictsTable;
@@ -428,6 +480,9 @@ export interface Database {
   case_counters: CaseCountersTable;
   notifications: NotificationsTable;
   jobs: JobsTable;
+  certificate_signing_keys: CertificateSigningKeysTable;
+  certificate_counters: CertificateCountersTable;
+  certificates: CertificatesTable;
 }
 
 /** A database handle or an open transaction: repositories accept either, so a use case can pass its transaction down. */

@@ -37,6 +37,7 @@ export const ERROR_CATALOGUE = {
   service_not_live: 409,
   consent_required: 403,
   case_not_editable: 409,
+  certificate_already_revoked: 409,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CATALOGUE;

@@ -53,6 +53,16 @@ export function AppHeader() {
         </Button>
         <Button
           component={Link}
+          to="/verify"
+          variant={pathname === '/verify' ? 'light' : 'subtle'}
+          size="compact-sm"
+          visibleFrom="sm"
+          data-testid="verify-link"
+        >
+          {t('certificateVerify.navLink')}
+        </Button>
+        <Button
+          component={Link}
           to="/map"
           variant={pathname === '/map' ? 'light' : 'subtle'}
           size="compact-sm"
