@@ -171,6 +171,8 @@ export interface SettingsTable {
 export interface AuditLogTable {
   id: Generated<string>;
   municipality_id: string;
+  /** Which of the municipality's hash chains the row belongs to (ADR 0008); rows before 0005 are chain 0. */
+  chain: ColumnType<number, number | undefined, never>;
   seq: ColumnType<string, number | string, never>;
   at: ColumnType<Date, Date, never>;
   actor_kind: ActorKind;
@@ -188,6 +190,7 @@ export interface AuditLogTable {
 
 export interface AuditHeadsTable {
   municipality_id: string;
+  chain: ColumnType<number, number | undefined, never>;
   seq: ColumnType<string, number | string, number | string>;
   hash: string;
 }

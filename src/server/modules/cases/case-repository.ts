@@ -75,6 +75,19 @@ export async function updateCaseIfUnchanged(
   return Number(result.numUpdatedRows) === 1;
 }
 
+/** Gives a submitted case its tracking code and file number (the row is already locked by this transaction). */
+export async function setCaseNumbers(
+  trx: Db,
+  caseId: string,
+  numbers: { trackingCode: string; fileNumber: string },
+): Promise<void> {
+  await trx
+    .updateTable('cases')
+    .set({ tracking_code: numbers.trackingCode, file_number: numbers.fileNumber })
+    .where('id', '=', caseId)
+    .execute();
+}
+
 export async function insertCaseEvent(
   trx: Db,
   event: {
