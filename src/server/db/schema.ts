@@ -372,6 +372,21 @@ export interface CaseCountersTable {
   last_serial: ColumnType<string, number | string, number | string>;
 }
 
+export interface OfficeConsentsTable {
+  id: Generated<string>;
+  municipality_id: string;
+  office_id: string;
+  operator_user_id: string;
+  national_id: string;
+  mobile: string;
+  service_code: string;
+  method: 'otp' | 'in_person';
+  created_at: ColumnType<Date, Date, never>;
+  expires_at: ColumnType<Date, Date, never>;
+  used_at: ColumnType<Date | null, never, Date>;
+  case_id: ColumnType<string | null, never, string>;
+}
+
 export interface NotificationsTable {
   id: Generated<string>;
   municipality_id: string;
@@ -429,6 +444,7 @@ export interface Database {
   case_events: CaseEventsTable;
   case_documents: CaseDocumentsTable;
   case_counters: CaseCountersTable;
+  office_consents: OfficeConsentsTable;
   notifications: NotificationsTable;
   jobs: JobsTable;
 }

@@ -149,9 +149,32 @@ export interface Applicant {
   mobile: string;
 }
 
-export type Consent =
+/** How the citizen consented: the code texted to them, or their ID card checked in person by the operator. */
+export type ConsentProof =
   | { method: 'otp'; challengeId: string; code: string }
   | { method: 'in_person'; idDocumentChecked: true };
+
+/** A filing's consent: recorded before (`recordConsent`), or its proof given with the filing. */
+export type Consent = ConsentProof | { method: 'recorded'; consentId: string };
+
+export interface RecordedConsent {
+  consentId: string;
+  method: 'otp' | 'in_person';
+  expiresAt: string;
+}
+
+/** A parcel of the citizen who consented, as the office sees it to pick one. */
+export interface ConsentedParcel {
+  id: string;
+  districtId: string;
+  districtNumber: number;
+  renewalCode: string;
+  address: string | null;
+  landAreaM2: number;
+  landUse: string;
+  share: { numerator: number; denominator: number };
+  serviceLive: boolean;
+}
 
 export interface NewCase {
   serviceCode: string;
@@ -300,5 +323,30 @@ export function requestConsentCode(input: Applicant & { serviceCode: string }) {
     nationalId: toLatinDigits(input.nationalId).trim(),
     mobile: toLatinDigits(input.mobile).trim(),
     serviceCode: input.serviceCode,
+  });
+}
+
+/** Records the citizen's consent to this office filing a service for them; the office may then see their parcels. */
+export function recordConsent(input: Applicant & { serviceCode: string; proof: ConsentProof }) {
+  return api.post<RecordedConsent>('/api/v1/cases/consents', {
+    nationalId: toLatinDigits(input.nationalId).trim(),
+    mobile: toLatinDigits(input.mobile).trim(),
+    serviceCode: input.serviceCode,
+    proof:
+      input.proof.method === 'otp' ? { ...input.proof, code: toLatinDigits(input.proof.code) } : input.proof,
+  });
+}
+
+/** The parcels of the citizen who gave this consent (only this office's unused, unexpired consent). */
+export function useConsentParcels(consentId: string | null) {
+  return useQuery({
+    queryKey: ['consent-parcels', consentId],
+    queryFn: ({ signal }) =>
+      api.get<{ parcels: ConsentedParcel[]; expiresAt: string }>(
+        `/api/v1/cases/consents/${encodeURIComponent(consentId!)}/parcels`,
+        signal,
+      ),
+    enabled: consentId !== null,
+    retry: false,
   });
 }

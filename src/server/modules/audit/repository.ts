@@ -14,9 +14,7 @@ export async function lockChainHead(
   const head = await trx
     .insertInto('audit_heads')
     .values({ municipality_id: municipalityId, chain, seq: 0, hash: GENESIS_HASH })
-    .onConflict((oc) =>
-      oc.columns(['municipality_id', 'chain']).doUpdateSet({ seq: sql`audit_heads.seq` }),
-    )
+    .onConflict((oc) => oc.columns(['municipality_id', 'chain']).doUpdateSet({ seq: sql`audit_heads.seq` }))
     .returning(['seq', 'hash'])
     .executeTakeFirstOrThrow();
   return { seq: Number(head.seq), hash: head.hash };
@@ -52,9 +50,7 @@ export async function listAuditPage(
     .selectFrom('audit_log')
     .selectAll()
     .where('municipality_id', '=', municipalityId)
-    .where((eb) =>
-      eb(eb.refTuple('chain', 'seq'), '>', eb.tuple(after.chain, String(after.seq))),
-    )
+    .where((eb) => eb(eb.refTuple('chain', 'seq'), '>', eb.tuple(after.chain, String(after.seq))))
     .orderBy('chain')
     .orderBy('seq')
     .limit(limit)

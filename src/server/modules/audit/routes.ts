@@ -38,7 +38,9 @@ export async function auditRoutes(fastify: FastifyInstance): Promise<void> {
         querystring: Type.Object({
           entityType: Type.Optional(Type.String({ maxLength: 50 })),
           entityId: Type.Optional(Type.String({ maxLength: 100 })),
-          beforeId: Type.Optional(Type.String({ pattern: '^[0-9]{1,19}$', description: 'Older than this id' })),
+          beforeId: Type.Optional(
+            Type.String({ pattern: '^[0-9]{1,19}$', description: 'Older than this id' }),
+          ),
           limit: Type.Integer({ minimum: 1, maximum: 500, default: 100 }),
           lang: Type.Optional(Type.String()),
         }),
@@ -74,7 +76,7 @@ export async function auditRoutes(fastify: FastifyInstance): Promise<void> {
       config: { access: access.staff('oversight', 'admin') },
       schema: {
         tags,
-        summary: "Check every audit hash chain of the municipality for edited, deleted or truncated rows",
+        summary: 'Check every audit hash chain of the municipality for edited, deleted or truncated rows',
         response: {
           200: Type.Object({
             ok: Type.Boolean(),

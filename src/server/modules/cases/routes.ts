@@ -2,7 +2,6 @@ import multipart from '@fastify/multipart';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
-import { normalizeMobile, normalizeNationalId } from '../../../shared/identifiers/index.js';
 import { access, principalOf } from '../../http/access.js';
 import { AppError } from '../../http/errors.js';
 import { requestLocale } from '../../http/locale.js';
@@ -15,7 +14,7 @@ import { attachDocument, readDocument } from './case-documents.js';
 import { listApplicantCases, listOfficeCases, staffQueue } from './case-queries.js';
 import { listCaseDocuments, listCaseEvents } from './case-repository.js';
 import { serviceName } from './case-texts.js';
-import { requestConsentCode } from './consent.js';
+import { officeConsentRoutes } from './consent-routes.js';
 import { editCaseForm } from './edit-case.js';
 import { fileCase } from './file-case.js';
 import { presentCase, presentCaseSummary } from './presenter.js';
@@ -24,14 +23,13 @@ import {
   ActionBody,
   CaseParams,
   CaseResponse,
-  ConsentCodeBody,
   EditCaseBody,
   FileCaseBody,
   QueueQuery,
   StatusQuery,
 } from './schema.js';
 import { definitionsFor } from './service-definitions.js';
-import { findServiceByCode, listLiveServices } from './service-repository.js';
+import { listLiveServices } from './service-repository.js';
 import type { ServiceDefinition } from './workflow/types.js';
 
 const tags = ['cases'];
@@ -41,6 +39,7 @@ export async function caseRoutes(fastify: FastifyInstance): Promise<void> {
   await fastify.register(multipart, {
     limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 5, parts: 6 },
   });
+  await fastify.register(officeConsentRoutes);
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   const { deps } = app;
   const blobs = fastify.blobStore;
@@ -90,42 +89,6 @@ export async function caseRoutes(fastify: FastifyInstance): Promise<void> {
           };
         }),
       };
-    },
-  );
-
-  app.post(
-    '/api/v1/cases/consent-code',
-    {
-      config: { access: access.office() },
-      schema: {
-        tags,
-        summary: 'Send a citizen the code that proves their consent to this office filing for them',
-        body: ConsentCodeBody,
-        response: { 202: CaseResponse, ...errors(400, 401, 403, 404) },
-      },
-    },
-    async (request, reply) => {
-      const office = principalOf(request, 'office');
-      const nationalId = normalizeNationalId(request.body.nationalId);
-      const mobile = normalizeMobile(request.body.mobile);
-      if (!nationalId)
-        throw new AppError('validation_failed', { fields: [{ field: 'nationalId', rule: 'national_id' }] });
-      if (!mobile) throw new AppError('validation_failed', { fields: [{ field: 'mobile', rule: 'mobile' }] });
-      const service = await findServiceByCode(deps.db, office.municipalityId, request.body.serviceCode);
-      if (!service) throw new AppError('not_found', { entity: 'service' });
-      const officeRow = await deps.db
-        .selectFrom('offices')
-        .select('name')
-        .where('id', '=', office.officeId)
-        .executeTakeFirstOrThrow();
-      const sent = await requestConsentCode(deps.db, deps.clock, deps.sms, {
-        municipalityId: office.municipalityId,
-        nationalId,
-        mobile,
-        officeName: officeRow.name,
-        serviceName: serviceName(service.definition as ServiceDefinition, 'fa'),
-      });
-      return reply.code(202).send({ challengeId: sent.challengeId, expiresAt: sent.expiresAt.toISOString() });
     },
   );
 

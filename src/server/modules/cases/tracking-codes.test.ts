@@ -34,7 +34,10 @@ describe('tracking codes of a national deployment', () => {
     const second = await submittedInquiry(t, city, 1);
     for (const { caseBody } of [first, second]) {
       expect(caseBody.trackingCode).toMatch(/^\d{16}$/);
-      expect(parseTrackingCode(caseBody.trackingCode)).toMatchObject({ municipalityNumber, layout: 'current' });
+      expect(parseTrackingCode(caseBody.trackingCode)).toMatchObject({
+        municipalityNumber,
+        layout: 'current',
+      });
     }
     expect(first.caseBody.trackingCode).not.toBe(second.caseBody.trackingCode);
     const found = await status(first.caseBody.trackingCode, first.citizen.nationalId);
@@ -60,8 +63,13 @@ describe('tracking codes of a national deployment', () => {
     const { caseBody, citizen } = await submittedInquiry(t, { code, municipalityId }, 3);
     // The old layout is the new one without the two leading zeros of a municipality below 100.
     let serial = 1 + Math.floor(Math.random() * 90_000);
-    while (!makeTrackingCode({ municipalityNumber: 12, date: new Date(caseBody.submittedAt), serial })) serial++;
-    const legacy = makeTrackingCode({ municipalityNumber: 12, date: new Date(caseBody.submittedAt), serial })!.slice(2);
+    while (!makeTrackingCode({ municipalityNumber: 12, date: new Date(caseBody.submittedAt), serial }))
+      serial++;
+    const legacy = makeTrackingCode({
+      municipalityNumber: 12,
+      date: new Date(caseBody.submittedAt),
+      serial,
+    })!.slice(2);
     await t.database.db
       .updateTable('cases')
       .set({ tracking_code: legacy })
