@@ -102,6 +102,26 @@ export interface TimelineEvent {
   returnedFields: string[];
 }
 
+/** One input an action asks for, as the API describes it from the service definition. */
+export type ActionInputSpec =
+  | { name: 'reason'; required: boolean; maxLength: number }
+  | {
+      name: 'returnedFields';
+      required: true;
+      choices: { value: string; kind: 'field' | 'document'; label: string }[];
+    }
+  | { name: 'visitFindings'; required: true; fields: { name: string; type: 'text'; required: boolean }[] }
+  | { name: 'assignee'; required: true; choices: { value: string; label: string; roles: string[] }[] };
+
+/** An action the viewer may take now: where it leads and which inputs its form must ask for. */
+export interface AllowedAction {
+  action: string;
+  name: string;
+  kind: 'transition' | 'engine';
+  to: { code: string; name: string; kind: WorkflowState['kind']; outcome: Outcome | null };
+  inputs: ActionInputSpec[];
+}
+
 export interface CaseDetail extends CaseSummary {
   applicant: { nationalId: string; mobile: string };
   filedByOffice: string | null;
@@ -110,7 +130,7 @@ export interface CaseDetail extends CaseSummary {
   returnedItems: string[];
   editable: 'all' | string[];
   visitFindings: unknown;
-  allowedActions: { action: string; name: string }[];
+  allowedActions: AllowedAction[];
   documents: CaseDocument[];
   timeline: TimelineEvent[];
   definition: { formFields: FormField[]; documents: DocumentRequirement[]; states: WorkflowState[] };

@@ -17,10 +17,11 @@ import {
   setCaseNumbers,
   updateCaseIfUnchanged,
 } from './case-repository.js';
-import { applicantMessage } from './case-texts.js';
+import { type ApplicantStep, applicantMessage, stateKind } from './case-texts.js';
 import { notify } from './notify.js';
 import { nextClock } from './sla.js';
 import { type ActionInput, applyAction, type CaseEvent } from './workflow/transitions.js';
+import type { ServiceDefinition } from './workflow/types.js';
 
 export const DEADLINE_JOB = 'case.deadline';
 
@@ -69,6 +70,20 @@ async function assignedStaffExists(trx: Db, row: CaseRow, userId: string): Promi
   return staff !== undefined;
 }
 
+/**
+ * What an action means for the applicant, read from the kinds of its states (not from action names, which each
+ * service chooses): `filed` leaves the draft for the district, `returned` hands the case back with items to correct,
+ * `resubmitted` brings it back from the applicant.
+ */
+function stepOf(def: ServiceDefinition, event: CaseEvent): ApplicantStep {
+  const from = stateKind(def, event.from);
+  const to = stateKind(def, event.to);
+  if (from === 'draft' && (to === 'staff' || to === 'applicant')) return 'filed';
+  if (event.returnedFields !== undefined) return 'returned';
+  if (from === 'applicant' && to === 'staff') return 'resubmitted';
+  return 'other';
+}
+
 /** The columns an accepted action changes (state, outcome, returned items, findings, assignee, clock). */
 async function changesFor(trx: Db, row: CaseRow, event: CaseEvent, principal: Principal, at: Date) {
   const changes: Record<string, unknown> = { state: event.to };
@@ -76,9 +91,9 @@ async function changesFor(trx: Db, row: CaseRow, event: CaseEvent, principal: Pr
     changes.outcome = event.outcome;
     changes.closed_at = at;
   }
-  if (event.action === 'request_correction')
-    changes.returned_items = JSON.stringify(event.returnedFields ?? []);
-  if (event.action === 'resubmit') changes.returned_items = null;
+  const step = stepOf(definitionOf(row), event);
+  if (step === 'returned') changes.returned_items = JSON.stringify(event.returnedFields ?? []);
+  if (step === 'resubmitted') changes.returned_items = null;
   if (event.visitFindings !== undefined) changes.visit_findings = JSON.stringify(event.visitFindings);
   if (event.action === 'claim' && principal.kind === 'staff') changes.assignee_user_id = principal.userId;
   if (event.action === 'assign') {
@@ -99,7 +114,7 @@ async function changesFor(trx: Db, row: CaseRow, event: CaseEvent, principal: Pr
     changes.deadline_at = deadline;
     changes.escalated_at = null;
   }
-  if (event.action === 'submit' && !row.tracking_code) changes.submitted_at = at;
+  if (step === 'filed' && !row.tracking_code) changes.submitted_at = at;
   return changes;
 }
 
@@ -211,13 +226,14 @@ export async function actOnCase(
       at,
     );
     // Last: the counters (the daily one above all) are shared by every submission of the municipality.
-    const numbers =
-      result.event.action === 'submit' && !row.tracking_code ? await numberCase(trx, row, at) : null;
+    const step = stepOf(def, result.event);
+    const numbers = step === 'filed' && !row.tracking_code ? await numberCase(trx, row, at) : null;
     if (result.event.stateChanged) {
       const text = applicantMessage(
         def,
         {
           ...result.event,
+          step,
           trackingCode: numbers?.trackingCode ?? row.tracking_code ?? '',
           fileNumber: numbers?.fileNumber ?? row.file_number,
         },

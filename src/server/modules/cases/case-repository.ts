@@ -146,3 +146,18 @@ export function listCaseDocuments(db: Db, caseId: string) {
     .orderBy('uploaded_at')
     .execute();
 }
+
+/** Active staff of a district holding one of these roles: who a case there can be assigned to. */
+export function listAssignableStaff(db: Db, municipalityId: string, districtId: string, roles: string[]) {
+  if (roles.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('users')
+    .select(['id', 'full_name', 'roles'])
+    .where('municipality_id', '=', municipalityId)
+    .where('district_id', '=', districtId)
+    .where('kind', '=', 'staff')
+    .where('is_active', '=', true)
+    .where(sql<boolean>`roles && ${sql.val(roles)}::text[]`)
+    .orderBy('full_name')
+    .execute();
+}

@@ -9,10 +9,10 @@ import { errors } from '../../http/schemas.js';
 import { receiveUpload } from '../../storage/receive-upload.js';
 import { actorOf } from '../audit/actor-of.js';
 import { actOnCase } from './act-on-case.js';
-import { loadVisibleCase } from './case-access.js';
+import { definitionOf, loadVisibleCase, workflowActorOf } from './case-access.js';
 import { attachDocument, readDocument } from './case-documents.js';
 import { listApplicantCases, listOfficeCases, staffQueue } from './case-queries.js';
-import { listCaseDocuments, listCaseEvents } from './case-repository.js';
+import { listAssignableStaff, listCaseDocuments, listCaseEvents } from './case-repository.js';
 import { serviceName } from './case-texts.js';
 import { officeConsentRoutes } from './consent-routes.js';
 import { editCaseForm } from './edit-case.js';
@@ -30,6 +30,8 @@ import {
 } from './schema.js';
 import { definitionsFor } from './service-definitions.js';
 import { listLiveServices } from './service-repository.js';
+import { assignableRoles } from './workflow/action-inputs.js';
+import { allowedActions } from './workflow/transitions.js';
 import type { ServiceDefinition } from './workflow/types.js';
 
 const tags = ['cases'];
@@ -47,11 +49,18 @@ export async function caseRoutes(fastify: FastifyInstance): Promise<void> {
   async function present(request: Parameters<typeof requestLocale>[0], caseId: string) {
     const principal = request.principal!;
     const row = await loadVisibleCase(deps.db, principal, caseId);
-    const [events, documents] = await Promise.all([
+    const def = definitionOf(row);
+    const mayAssign =
+      principal.kind === 'staff' &&
+      allowedActions(def, row.state, workflowActorOf(principal)).includes('assign');
+    const [events, documents, assignees] = await Promise.all([
       listCaseEvents(deps.db, row.id),
       listCaseDocuments(deps.db, row.id),
+      mayAssign
+        ? listAssignableStaff(deps.db, row.municipality_id, row.district_id, assignableRoles(def, row.state))
+        : [],
     ]);
-    return presentCase(row, events, documents, principal, requestLocale(request));
+    return presentCase(row, events, documents, principal, requestLocale(request), assignees);
   }
 
   app.get(
