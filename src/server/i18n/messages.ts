@@ -14,7 +14,8 @@ export type MessageKey =
   | `fields.${keyof Catalogue['fields']}`
   | `sms.${keyof Catalogue['sms']}`
   | `zoning.${keyof Catalogue['zoning']}`
-  | `cases.${keyof Catalogue['cases']}`;
+  | `cases.${keyof Catalogue['cases']}`
+  | `serviceDefinition.${keyof Catalogue['serviceDefinition']}`;
 
 /** Looks up a server message in the given language and fills its {placeholders}. */
 export function translate(locale: Locale, key: MessageKey, params: Record<string, unknown> = {}): string {
