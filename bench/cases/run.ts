@@ -312,23 +312,6 @@ try {
     `${ratio(api.perSecond, plain.perSecond)} of plain SQL`,
   );
 
-  // What-if: an index that gives the page in deadline order, with ORDER BY deadline_at NULLS LAST.
-  say('what-if: an index in queue order…');
-  await pool.query(
-    `CREATE INDEX bench_queue_order_idx ON cases (municipality_id, district_id, deadline_at, id)
-      WHERE closed_at IS NULL AND submitted_at IS NOT NULL`,
-  );
-  await pool.query('ANALYZE cases');
-  const reordered = literalSql.replace(
-    /order by coalesce\("cases"\."deadline_at", '[^']*'\) asc/,
-    'order by "cases"."deadline_at" asc nulls last',
-  );
-  await explainAnalyze(pool, reordered);
-  const whatIfPlan =
-    reordered === literalSql ? '(ORDER BY not found)' : await explainAnalyze(pool, reordered);
-  const whatIfTimed = await timeQuery(pool, reordered, [], 200);
-  await pool.query('DROP INDEX bench_queue_order_idx');
-
   let profileText = '';
   if (profile) {
     for (const server of servers.splice(0)) await stopProcess(server);
@@ -388,16 +371,6 @@ try {
   out(plan);
   out('```');
   out();
-  out(
-    '### What-if (scratch database only): `ORDER BY deadline_at NULLS LAST, id` instead of `coalesce(deadline_at, 9999-01-01)`, ' +
-      'with an index `(municipality_id, district_id, deadline_at, id) WHERE closed_at IS NULL AND submitted_at IS NOT NULL`',
-  );
-  out();
-  out(`In-process, 200 runs: ${ms(whatIfTimed.p50Ms)} ms p50, ${ms(whatIfTimed.p99Ms)} ms p99.`);
-  out();
-  out('```');
-  out(whatIfPlan);
-  out('```');
   if (profileText) {
     out();
     out(profileText);
