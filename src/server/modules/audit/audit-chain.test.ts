@@ -68,6 +68,21 @@ describe('the hash-chained audit log, several chains per municipality', () => {
     expect(result.chains).toBe(chains.size);
   });
 
+  it('reads the log page by page across chain boundaries, and still finds a gap', async () => {
+    const id = await cityWithHistory(12, 6);
+    for (const pageSize of [1, 2, 5]) {
+      expect(await verifyAuditChain(t.database.db, id, { pageSize })).toMatchObject({ rows: 12, ok: true });
+    }
+    const { chain, seqs } = await chainOfThing(id, 4);
+    await tamper(
+      sql`DELETE FROM audit_log WHERE municipality_id = ${id} AND chain = ${chain} AND seq = ${seqs[0]}`,
+    );
+    const result = await verifyAuditChain(t.database.db, id, { pageSize: 2 });
+    expect(result.rows).toBe(11);
+    expect(result.problems.length).toBeGreaterThan(0);
+    expect(result.problems.every((p) => p.chain === chain)).toBe(true);
+  });
+
   it('spreads keys over all the chains', () => {
     const used = new Set(Array.from({ length: 2_000 }, (_, i) => chainForKey(`case:${i}`)));
     expect(used.size).toBe(AUDIT_CHAINS);

@@ -23,7 +23,12 @@ const PAGE = 5_000;
  * (seq + 1), link to its hash, and hash to what it says; each chain's last row must be that chain's head, and a
  * head without rows, or rows without a head, are reported too. Any edit, deletion or truncation shows up.
  */
-export async function verifyAuditChain(db: Db, municipalityId: string): Promise<AuditVerification> {
+export async function verifyAuditChain(
+  db: Db,
+  municipalityId: string,
+  options: { pageSize?: number } = {},
+): Promise<AuditVerification> {
+  const pageSize = options.pageSize ?? PAGE;
   const problems: AuditProblem[] = [];
   const ends = new Map<number, { seq: number; hash: string }>();
   let chain = -1;
@@ -32,7 +37,7 @@ export async function verifyAuditChain(db: Db, municipalityId: string): Promise<
   let rows = 0;
   let after = { chain: -1, seq: 0 };
   for (;;) {
-    const page = await listAuditPage(db, municipalityId, after, PAGE);
+    const page = await listAuditPage(db, municipalityId, after, pageSize);
     for (const row of page) {
       if (row.chain !== chain) {
         chain = row.chain;
@@ -48,7 +53,7 @@ export async function verifyAuditChain(db: Db, municipalityId: string): Promise<
       ends.set(chain, { seq, hash: row.hash });
       rows++;
     }
-    if (page.length < PAGE) break;
+    if (page.length < pageSize) break;
     const last = page[page.length - 1];
     after = { chain: last.chain, seq: Number(last.seq) };
   }
