@@ -23,7 +23,7 @@ export function auditRows(t: TestApp, municipalityId: string, action: string) {
     .selectAll()
     .where('municipality_id', '=', municipalityId)
     .where('action', '=', action)
-    .orderBy('seq')
+    .orderBy('id')
     .execute();
 }
 

@@ -3,10 +3,14 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
+import { openDatabase } from '../../src/server/db/connection.js';
+import { AUDIT_CHAINS } from '../../src/server/modules/audit/chain.js';
+import { verifyAuditChain } from '../../src/server/modules/audit/verify-audit.js';
 import { DEMO_CITIZENS, DEMO_PASSWORD } from '../../src/server/modules/demo-city/demo-accounts.js';
 import { freePort, startProcess, stopProcess, waitFor200 } from '../lib/processes.js';
 import { scratchPostgres } from '../lib/scratch-postgres.js';
 import { summariseCpuProfile } from '../zoning/cpu-profile.js';
+import { auditedSubmission } from './audited.js';
 import {
   capturedQueueQuery,
   explainAnalyze,
@@ -20,6 +24,19 @@ import { seedSyntheticCases } from './seed-cases.js';
 import { myParcelIds, signInCitizen, signInStaff } from './sessions.js';
 import { fmt, ratio } from './stats.js';
 import { type Applicant, plainSqlSubmission, runWorkers, submitOnce } from './submissions.js';
+
+/** `audit verify` of one municipality, timed. */
+async function verifyWithKysely(url: string, municipalityId: string) {
+  const handle = await openDatabase({ databaseUrl: url, poolSize: 1 });
+  try {
+    const started = performance.now();
+    const result = await verifyAuditChain(handle.db, municipalityId);
+    return { ...result, ms: performance.now() - started };
+  } finally {
+    await handle.close();
+  }
+}
+
 import { sampleWaitEvents } from './wait-events.js';
 
 // `npm run bench:cases [-- --cases N] [-- --parcels P] [-- --workers K] [-- --seconds S] [-- --postgres URL]`:
@@ -305,29 +322,51 @@ try {
     }),
   );
   const plainWaitText = await plainWaits.stop();
+
+  // 5. The audit append alone: the plain-SQL rows plus recordAudit, on 32 chains and on one chain (ADR 0008).
+  const kysely = await openDatabase({ databaseUrl: scratch.url, poolSize: workers + 1 });
+  const submissionFixture = {
+    municipalityId,
+    serviceId: fixture.service_id,
+    versionId: fixture.version_id,
+    parcels: parcelRows.map((p) => ({ id: p.id, districtId: p.district_id })),
+    userId: fixture.user_id,
+    nationalId: fixture.national_id,
+    mobile: fixture.mobile,
+  };
+  say(`plain SQL + audit append, ${workers} concurrent: on one chain (the old design), then on 32 chains…`);
+  const oneChainWaits = sampleWaitEvents(pool);
+  const oneChain = await runWorkers(
+    workers,
+    submitSeconds,
+    auditedSubmission(kysely.db, submissionFixture, { oneChain: true }),
+  );
+  const oneChainWaitText = await oneChainWaits.stop();
+  const chainsWaits = sampleWaitEvents(pool);
+  const chains = await runWorkers(
+    workers,
+    submitSeconds,
+    auditedSubmission(kysely.db, submissionFixture, { oneChain: false }),
+  );
+  const chainsWaitText = await chainsWaits.stop();
+  await kysely.close();
+  const verified = await verifyWithKysely(scratch.url, municipalityId);
+  row(
+    `5. Plain SQL submission + the audit append (recordAudit), ${workers} concurrent, on ${AUDIT_CHAINS} chains chosen by case`,
+    `${fmt(chains.perSecond)} tx/s, p50 ${ms(chains.p50Ms)} ms, p99 ${ms(chains.p99Ms)} ms`,
+    `every event on one chain (ADR 0003's design): ${fmt(oneChain.perSecond)} tx/s, p50 ${ms(oneChain.p50Ms)} ms, p99 ${ms(oneChain.p99Ms)} ms`,
+    `${ratio(chains.perSecond, oneChain.perSecond)} ×`,
+  );
+  row(
+    '5. `audit verify` of the municipality after the run',
+    `${verified.ok ? 'intact' : 'TAMPERED'}: ${fmt(verified.rows)} rows in ${verified.chains} chains, ${secs(verified.ms)}`,
+  );
   row(
     `2. Whole submissions through the API (draft + 3 uploads of 3-4 KB + submit = 5 requests), ${workers} workers`,
     `${fmt(api.perSecond, 1)} submissions/s (${fmt(api.count)} in ${submitSeconds} s), p50 ${ms(api.p50Ms)} ms, p99 ${ms(api.p99Ms)} ms`,
     `plain SQL, 1 transaction (case + 3 documents + 2 events), ${workers} concurrent: ${fmt(plain.perSecond)} tx/s, p50 ${ms(plain.p50Ms)} ms, p99 ${ms(plain.p99Ms)} ms`,
     `${ratio(api.perSecond, plain.perSecond)} of plain SQL`,
   );
-
-  // What-if: an index that gives the page in deadline order, with ORDER BY deadline_at NULLS LAST.
-  say('what-if: an index in queue order…');
-  await pool.query(
-    `CREATE INDEX bench_queue_order_idx ON cases (municipality_id, district_id, deadline_at, id)
-      WHERE closed_at IS NULL AND submitted_at IS NOT NULL`,
-  );
-  await pool.query('ANALYZE cases');
-  const reordered = literalSql.replace(
-    /order by coalesce\("cases"\."deadline_at", '[^']*'\) asc/,
-    'order by "cases"."deadline_at" asc nulls last',
-  );
-  await explainAnalyze(pool, reordered);
-  const whatIfPlan =
-    reordered === literalSql ? '(ORDER BY not found)' : await explainAnalyze(pool, reordered);
-  const whatIfTimed = await timeQuery(pool, reordered, [], 200);
-  await pool.query('DROP INDEX bench_queue_order_idx');
 
   let profileText = '';
   if (profile) {
@@ -362,7 +401,8 @@ try {
   rows.sort((a, b) => Number.parseInt(a.what, 10) - Number.parseInt(b.what, 10));
   for (const r of rows) out(`| ${r.what} | ${r.value} | ${r.baseline} | ${r.ratio} |`);
   out();
-  const failures = api.failures.length + plain.failures.length;
+  const failures =
+    api.failures.length + plain.failures.length + oneChain.failures.length + chains.failures.length;
   if (failures > 0)
     out(
       `Failures: API ${api.failures.length}, SQL ${plain.failures.length}: ${api.failures[0] ?? plain.failures[0]}`,
@@ -370,6 +410,8 @@ try {
   out(`Database sessions during the queue load (pg_stat_activity every 20 ms): ${queueWaitText}.`);
   out(`During the API submissions (pg_stat_activity every 20 ms): ${apiWaitText}.`);
   out(`During the plain-SQL baseline: ${plainWaitText}.`);
+  out(`During plain SQL + audit on one chain: ${oneChainWaitText}.`);
+  out(`During plain SQL + audit on ${AUDIT_CHAINS} chains: ${chainsWaitText}.`);
   out(
     `Service definitions, carried whole by every row of the queue page: ${definitionSize
       .map((d) => `${d.code} ${fmt(d.bytes / 1024, 1)} KiB of JSON (${fmt(d.stored / 1024, 1)} KiB stored)`)
@@ -388,16 +430,6 @@ try {
   out(plan);
   out('```');
   out();
-  out(
-    '### What-if (scratch database only): `ORDER BY deadline_at NULLS LAST, id` instead of `coalesce(deadline_at, 9999-01-01)`, ' +
-      'with an index `(municipality_id, district_id, deadline_at, id) WHERE closed_at IS NULL AND submitted_at IS NOT NULL`',
-  );
-  out();
-  out(`In-process, 200 runs: ${ms(whatIfTimed.p50Ms)} ms p50, ${ms(whatIfTimed.p99Ms)} ms p99.`);
-  out();
-  out('```');
-  out(whatIfPlan);
-  out('```');
   if (profileText) {
     out();
     out(profileText);

@@ -12,8 +12,8 @@ import type pg from 'pg';
  *    1 % returned to the applicant (open, submitted, no deadline), 1 % drafts (never submitted)
  *
  * Submitted cases get a file number in the real format (district + serial; the district counters are moved past
- * them, so cases submitted through the API continue the series) and a 14-digit tracking code starting with 98
- * (the API issues codes starting with the municipality number, 01 here, so they never collide).
+ * them, so cases submitted through the API continue the series) and a 14-digit code starting with 98, the length
+ * of codes issued before migration 0005 (the API now issues 16-digit codes, so they never collide).
  * Events: `created` for every case, `submit` for every submitted case, and the closing action for closed ones.
  */
 export async function seedSyntheticCases(

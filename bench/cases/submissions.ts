@@ -110,71 +110,86 @@ export async function runWorkers(
   return summarise(latencies, elapsedMs, failures);
 }
 
+/** Where a submission's rows go: the case and its documents and events, written by plain SQL. */
+export interface SubmissionFixture {
+  municipalityId: string;
+  serviceId: string;
+  versionId: string;
+  parcels: { id: string; districtId: string }[];
+  userId: string;
+  nationalId: string;
+  mobile: string;
+}
+
+type Run = (text: string, params: unknown[]) => Promise<{ rows: unknown[] }>;
+
+/** The rows a submission leaves (a case, 3 documents, 2 events) through `run`, inside the caller's transaction. */
+export async function writeSubmissionRows(
+  run: Run,
+  fixture: SubmissionFixture,
+  seq: number,
+): Promise<string> {
+  const parcel = fixture.parcels[seq % fixture.parcels.length];
+  const { rows } = await run(
+    `INSERT INTO cases (municipality_id, district_id, service_id, service_version_id, parcel_id,
+                        applicant_national_id, applicant_mobile, applicant_user_id, filed_by_user_id, state,
+                        form_data, deadline_at, version, created_at, updated_at, submitted_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8, 'submitted', $9, now() + interval '2 days', 2,
+             now(), now(), now())
+     RETURNING id`,
+    [
+      fixture.municipalityId,
+      parcel.districtId,
+      fixture.serviceId,
+      fixture.versionId,
+      parcel.id,
+      fixture.nationalId,
+      fixture.mobile,
+      fixture.userId,
+      JSON.stringify({ purpose: 'transfer', requesterLetterNumber: `B-${seq}` }),
+    ],
+  );
+  const caseId = (rows[0] as { id: string }).id;
+  const docs = DOCUMENTS.map(({ requirement, kind }) => {
+    const doc = smallDocument(kind);
+    return [requirement, doc.name, doc.type, doc.bytes.length, randomBytes(32).toString('hex')] as const;
+  });
+  await run(
+    `INSERT INTO case_documents (municipality_id, case_id, requirement_code, file_name, content_type,
+                                 size_bytes, sha256, storage_key, uploaded_by)
+     SELECT $1, $2, d.code, d.name, d.type, d.size, d.sha, 'sha256/' || d.sha, $3
+       FROM unnest($4::text[], $5::text[], $6::text[], $7::int[], $8::text[]) AS d(code, name, type, size, sha)`,
+    [
+      fixture.municipalityId,
+      caseId,
+      fixture.userId,
+      docs.map((d) => d[0]),
+      docs.map((d) => d[1]),
+      docs.map((d) => d[2]),
+      docs.map((d) => d[3]),
+      docs.map((d) => d[4]),
+    ],
+  );
+  await run(
+    `INSERT INTO case_events (municipality_id, case_id, at, actor_kind, actor_role, actor_user_id, action,
+                              from_state, to_state, details)
+     VALUES ($1, $2, now(), 'applicant', 'applicant', $3, 'created', NULL, 'draft', '{}'),
+            ($1, $2, now(), 'applicant', 'applicant', $3, 'submit', 'draft', 'submitted', '{}')`,
+    [fixture.municipalityId, caseId, fixture.userId],
+  );
+  return caseId;
+}
+
 /** The same rows a submission leaves, written by plain SQL: a case, 3 documents, 2 events, one transaction. */
 export function plainSqlSubmission(
   pool: pg.Pool,
-  fixture: {
-    municipalityId: string;
-    serviceId: string;
-    versionId: string;
-    parcels: { id: string; districtId: string }[];
-    userId: string;
-    nationalId: string;
-    mobile: string;
-  },
+  fixture: SubmissionFixture,
 ): (worker: number, seq: number) => Promise<void> {
   return async (_worker, seq) => {
-    const parcel = fixture.parcels[seq % fixture.parcels.length];
     const client = await pool.connect();
     try {
       await client.query('BEGIN');
-      const { rows } = await client.query<{ id: string }>(
-        `INSERT INTO cases (municipality_id, district_id, service_id, service_version_id, parcel_id,
-                            applicant_national_id, applicant_mobile, applicant_user_id, filed_by_user_id, state,
-                            form_data, deadline_at, version, created_at, updated_at, submitted_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8, 'submitted', $9, now() + interval '2 days', 2,
-                 now(), now(), now())
-         RETURNING id`,
-        [
-          fixture.municipalityId,
-          parcel.districtId,
-          fixture.serviceId,
-          fixture.versionId,
-          parcel.id,
-          fixture.nationalId,
-          fixture.mobile,
-          fixture.userId,
-          JSON.stringify({ purpose: 'transfer', requesterLetterNumber: `B-${seq}` }),
-        ],
-      );
-      const caseId = rows[0].id;
-      const docs = DOCUMENTS.map(({ requirement, kind }) => {
-        const doc = smallDocument(kind);
-        return [requirement, doc.name, doc.type, doc.bytes.length, randomBytes(32).toString('hex')] as const;
-      });
-      await client.query(
-        `INSERT INTO case_documents (municipality_id, case_id, requirement_code, file_name, content_type,
-                                     size_bytes, sha256, storage_key, uploaded_by)
-         SELECT $1, $2, d.code, d.name, d.type, d.size, d.sha, 'sha256/' || d.sha, $3
-           FROM unnest($4::text[], $5::text[], $6::text[], $7::int[], $8::text[]) AS d(code, name, type, size, sha)`,
-        [
-          fixture.municipalityId,
-          caseId,
-          fixture.userId,
-          docs.map((d) => d[0]),
-          docs.map((d) => d[1]),
-          docs.map((d) => d[2]),
-          docs.map((d) => d[3]),
-          docs.map((d) => d[4]),
-        ],
-      );
-      await client.query(
-        `INSERT INTO case_events (municipality_id, case_id, at, actor_kind, actor_role, actor_user_id, action,
-                                  from_state, to_state, details)
-         VALUES ($1, $2, now(), 'applicant', 'applicant', $3, 'created', NULL, 'draft', '{}'),
-                ($1, $2, now(), 'applicant', 'applicant', $3, 'submit', 'draft', 'submitted', '{}')`,
-        [fixture.municipalityId, caseId, fixture.userId],
-      );
+      await writeSubmissionRows((text, params) => client.query(text, params), fixture, seq);
       await client.query('COMMIT');
     } catch (err) {
       await client.query('ROLLBACK').catch(() => undefined);

@@ -36,6 +36,14 @@ const adminRoutes: RouteObject[] = [
     path: 'api-clients',
     lazy: async () => ({ Component: (await import('./routes/admin/api-clients-page.js')).ApiClientsPage }),
   },
+  {
+    path: 'services',
+    lazy: async () => ({ Component: (await import('./routes/admin/services-page.js')).ServicesPage }),
+  },
+  {
+    path: 'services/:code',
+    lazy: async () => ({ Component: (await import('./routes/admin/service-edit-page.js')).ServiceEditPage }),
+  },
 ];
 
 const routes: RouteObject[] = [

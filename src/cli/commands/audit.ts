@@ -13,12 +13,14 @@ export async function run(args: string[]): Promise<number> {
     for (const municipalityId of await listAuditedMunicipalities(handle.db)) {
       const result = await verifyAuditChain(handle.db, municipalityId);
       if (result.ok) {
-        process.stdout.write(`ok       ${municipalityId}: ${result.rows} rows, chain intact\n`);
+        process.stdout.write(
+          `ok       ${municipalityId}: ${result.rows} rows in ${result.chains} chains, all intact\n`,
+        );
       } else {
         failed++;
         process.stdout.write(`TAMPERED ${municipalityId}: ${result.rows} rows\n`);
         for (const problem of result.problems)
-          process.stdout.write(`  seq ${problem.seq}: ${problem.problem}\n`);
+          process.stdout.write(`  chain ${problem.chain} seq ${problem.seq}: ${problem.problem}\n`);
       }
     }
     return failed === 0 ? 0 : 2;

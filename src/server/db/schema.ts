@@ -171,6 +171,8 @@ export interface SettingsTable {
 export interface AuditLogTable {
   id: Generated<string>;
   municipality_id: string;
+  /** Which of the municipality's hash chains the row belongs to (ADR 0010); rows before 0005 are chain 0. */
+  chain: ColumnType<number, number | undefined, never>;
   seq: ColumnType<string, number | string, never>;
   at: ColumnType<Date, Date, never>;
   actor_kind: ActorKind;
@@ -188,6 +190,7 @@ export interface AuditLogTable {
 
 export interface AuditHeadsTable {
   municipality_id: string;
+  chain: ColumnType<number, number | undefined, never>;
   seq: ColumnType<string, number | string, number | string>;
   hash: string;
 }
@@ -369,6 +372,21 @@ export interface CaseCountersTable {
   last_serial: ColumnType<string, number | string, number | string>;
 }
 
+export interface OfficeConsentsTable {
+  id: Generated<string>;
+  municipality_id: string;
+  office_id: string;
+  operator_user_id: string;
+  national_id: string;
+  mobile: string;
+  service_code: string;
+  method: 'otp' | 'in_person';
+  created_at: ColumnType<Date, Date, never>;
+  expires_at: ColumnType<Date, Date, never>;
+  used_at: ColumnType<Date | null, never, Date>;
+  case_id: ColumnType<string | null, never, string>;
+}
+
 export interface NotificationsTable {
   id: Generated<string>;
   municipality_id: string;
@@ -478,6 +496,7 @@ export interface Database {
   case_events: CaseEventsTable;
   case_documents: CaseDocumentsTable;
   case_counters: CaseCountersTable;
+  office_consents: OfficeConsentsTable;
   notifications: NotificationsTable;
   jobs: JobsTable;
   certificate_signing_keys: CertificateSigningKeysTable;

@@ -15,7 +15,8 @@ export type MessageKey =
   | `sms.${keyof Catalogue['sms']}`
   | `zoning.${keyof Catalogue['zoning']}`
   | `cases.${keyof Catalogue['cases']}`
-  | `certificates.${keyof Catalogue['certificates']}`;
+  | `certificates.${keyof Catalogue['certificates']}`
+  | `serviceDefinition.${keyof Catalogue['serviceDefinition']}`;
 
 /** Looks up a server message in the given language and fills its {placeholders}. */
 export function translate(locale: Locale, key: MessageKey, params: Record<string, unknown> = {}): string {

@@ -102,6 +102,26 @@ export interface TimelineEvent {
   returnedFields: string[];
 }
 
+/** One input an action asks for, as the API describes it from the service definition. */
+export type ActionInputSpec =
+  | { name: 'reason'; required: boolean; maxLength: number }
+  | {
+      name: 'returnedFields';
+      required: true;
+      choices: { value: string; kind: 'field' | 'document'; label: string }[];
+    }
+  | { name: 'visitFindings'; required: true; fields: { name: string; type: 'text'; required: boolean }[] }
+  | { name: 'assignee'; required: true; choices: { value: string; label: string; roles: string[] }[] };
+
+/** An action the viewer may take now: where it leads and which inputs its form must ask for. */
+export interface AllowedAction {
+  action: string;
+  name: string;
+  kind: 'transition' | 'engine';
+  to: { code: string; name: string; kind: WorkflowState['kind']; outcome: Outcome | null };
+  inputs: ActionInputSpec[];
+}
+
 export interface CaseDetail extends CaseSummary {
   applicant: { nationalId: string; mobile: string };
   filedByOffice: string | null;
@@ -110,7 +130,7 @@ export interface CaseDetail extends CaseSummary {
   returnedItems: string[];
   editable: 'all' | string[];
   visitFindings: unknown;
-  allowedActions: { action: string; name: string }[];
+  allowedActions: AllowedAction[];
   documents: CaseDocument[];
   timeline: TimelineEvent[];
   definition: { formFields: FormField[]; documents: DocumentRequirement[]; states: WorkflowState[] };
@@ -149,9 +169,32 @@ export interface Applicant {
   mobile: string;
 }
 
-export type Consent =
+/** How the citizen consented: the code texted to them, or their ID card checked in person by the operator. */
+export type ConsentProof =
   | { method: 'otp'; challengeId: string; code: string }
   | { method: 'in_person'; idDocumentChecked: true };
+
+/** A filing's consent: recorded before (`recordConsent`), or its proof given with the filing. */
+export type Consent = ConsentProof | { method: 'recorded'; consentId: string };
+
+export interface RecordedConsent {
+  consentId: string;
+  method: 'otp' | 'in_person';
+  expiresAt: string;
+}
+
+/** A parcel of the citizen who consented, as the office sees it to pick one. */
+export interface ConsentedParcel {
+  id: string;
+  districtId: string;
+  districtNumber: number;
+  renewalCode: string;
+  address: string | null;
+  landAreaM2: number;
+  landUse: string;
+  share: { numerator: number; denominator: number };
+  serviceLive: boolean;
+}
 
 export interface NewCase {
   serviceCode: string;
@@ -300,5 +343,30 @@ export function requestConsentCode(input: Applicant & { serviceCode: string }) {
     nationalId: toLatinDigits(input.nationalId).trim(),
     mobile: toLatinDigits(input.mobile).trim(),
     serviceCode: input.serviceCode,
+  });
+}
+
+/** Records the citizen's consent to this office filing a service for them; the office may then see their parcels. */
+export function recordConsent(input: Applicant & { serviceCode: string; proof: ConsentProof }) {
+  return api.post<RecordedConsent>('/api/v1/cases/consents', {
+    nationalId: toLatinDigits(input.nationalId).trim(),
+    mobile: toLatinDigits(input.mobile).trim(),
+    serviceCode: input.serviceCode,
+    proof:
+      input.proof.method === 'otp' ? { ...input.proof, code: toLatinDigits(input.proof.code) } : input.proof,
+  });
+}
+
+/** The parcels of the citizen who gave this consent (only this office's unused, unexpired consent). */
+export function useConsentParcels(consentId: string | null) {
+  return useQuery({
+    queryKey: ['consent-parcels', consentId],
+    queryFn: ({ signal }) =>
+      api.get<{ parcels: ConsentedParcel[]; expiresAt: string }>(
+        `/api/v1/cases/consents/${encodeURIComponent(consentId!)}/parcels`,
+        signal,
+      ),
+    enabled: consentId !== null,
+    retry: false,
   });
 }

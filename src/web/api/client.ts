@@ -92,6 +92,7 @@ export const api = {
   get: <T>(path: string, signal?: AbortSignal) => request<T>('GET', path, undefined, signal),
   post: <T>(path: string, body: unknown = {}) => request<T>('POST', path, body),
   patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, body),
+  put: <T>(path: string, body: unknown) => request<T>('PUT', path, body),
   /** A multipart upload: the browser sets the content type with its boundary. */
   upload: <T>(path: string, form: FormData) => request<T>('POST', path, form),
 };

@@ -79,8 +79,8 @@ function CaseFacts({ detail, me }: { detail: CaseDetail; me: Me }) {
 function ReturnedAlert({ detail }: { detail: CaseDetail }) {
   const { t } = useTranslation();
   const texts = useCaseTexts();
-  const event = detail.timeline.findLast((e) => e.action === 'request_correction');
-  const resubmit = detail.allowedActions.find((a) => a.action === 'resubmit');
+  const event = detail.timeline.findLast((e) => e.returnedFields.length > 0);
+  const resubmit = detail.allowedActions.find((a) => a.to.kind === 'staff');
   return (
     <Alert color="orange" variant="light" title={t('case.returnedTitle')} data-testid="returned">
       <Stack gap={6}>

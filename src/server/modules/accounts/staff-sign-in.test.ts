@@ -102,7 +102,7 @@ describe('staff and office sign-in with username and password', () => {
       .select('action')
       .where('municipality_id', '=', municipality.id)
       .where('entity_id', '=', staff.user.id)
-      .orderBy('seq')
+      .orderBy('id')
       .execute();
     expect(audit.map((row) => row.action)).toEqual([
       ...Array(4).fill('auth.sign_in_failed'),

@@ -1,6 +1,6 @@
 import type { Db } from '../../db/schema.js';
 import type { Actor } from './actor.js';
-import { entryHash } from './chain.js';
+import { chainForKey, entryHash } from './chain.js';
 import { insertAuditRow, lockChainHead } from './repository.js';
 
 export interface AuditEvent {
@@ -10,14 +10,29 @@ export interface AuditEvent {
   details?: Record<string, unknown>;
 }
 
+// A transaction appends all its events to the chain of its first event. Holding at most one chain head per
+// transaction means two transactions can never wait on each other's heads (no deadlock), whatever they record.
+const chainOfTransaction = new WeakMap<object, number>();
+
+function chainFor(trx: Db, actor: Actor, event: AuditEvent): number {
+  const chosen = chainOfTransaction.get(trx);
+  if (chosen !== undefined) return chosen;
+  const key = `${event.entityType}:${event.entityId ?? actor.userId ?? actor.apiClientId ?? ''}`;
+  const chain = chainForKey(key);
+  if (trx.isTransaction) chainOfTransaction.set(trx, chain);
+  return chain;
+}
+
 /**
- * Appends one event to the municipality's hash chain. Call it with the transaction of the change it records,
- * so the change and its record land together or not at all.
+ * Appends one event to one of the municipality's hash chains (chosen by the event's entity, ADR 0010). Call it
+ * with the transaction of the change it records, so the change and its record land together or not at all.
  */
 export async function recordAudit(trx: Db, actor: Actor, event: AuditEvent, at = new Date()): Promise<void> {
-  const head = await lockChainHead(trx, actor.municipalityId);
+  const chain = chainFor(trx, actor, event);
+  const head = await lockChainHead(trx, actor.municipalityId, chain);
   const entry = {
     municipality_id: actor.municipalityId,
+    chain,
     seq: head.seq + 1,
     at,
     actor_kind: actor.kind,

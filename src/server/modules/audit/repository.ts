@@ -2,54 +2,69 @@ import { sql } from 'kysely';
 import type { AuditRow, Db } from '../../db/schema.js';
 import { GENESIS_HASH } from './chain.js';
 
-/** Locks the municipality's chain head (creating it on first use) and returns the newest link. */
-export async function lockChainHead(trx: Db, municipalityId: string): Promise<{ seq: number; hash: string }> {
-  await trx
-    .insertInto('audit_heads')
-    .values({ municipality_id: municipalityId, seq: 0, hash: GENESIS_HASH })
-    .onConflict((oc) => oc.column('municipality_id').doNothing())
-    .execute();
+/**
+ * Locks one chain head of the municipality (creating it on first use) and returns its newest link, in one round
+ * trip: the no-op update of an existing head is what takes its row lock.
+ */
+export async function lockChainHead(
+  trx: Db,
+  municipalityId: string,
+  chain: number,
+): Promise<{ seq: number; hash: string }> {
   const head = await trx
-    .selectFrom('audit_heads')
-    .select(['seq', 'hash'])
-    .where('municipality_id', '=', municipalityId)
-    .forUpdate()
+    .insertInto('audit_heads')
+    .values({ municipality_id: municipalityId, chain, seq: 0, hash: GENESIS_HASH })
+    .onConflict((oc) => oc.columns(['municipality_id', 'chain']).doUpdateSet({ seq: sql`audit_heads.seq` }))
+    .returning(['seq', 'hash'])
     .executeTakeFirstOrThrow();
   return { seq: Number(head.seq), hash: head.hash };
 }
 
+/** Appends the row and moves its chain's head to it, in one statement. */
 export async function insertAuditRow(
   trx: Db,
   row: Omit<AuditRow, 'id' | 'seq' | 'details'> & { seq: number; details: Record<string, unknown> },
 ): Promise<void> {
   await trx
-    .insertInto('audit_log')
-    .values({ ...row, details: JSON.stringify(row.details) })
-    .execute();
-  await trx
+    .with('appended', (db) =>
+      db
+        .insertInto('audit_log')
+        .values({ ...row, details: JSON.stringify(row.details) })
+        .returning('id'),
+    )
     .updateTable('audit_heads')
     .set({ seq: row.seq, hash: row.hash })
     .where('municipality_id', '=', row.municipality_id)
+    .where('chain', '=', row.chain)
     .execute();
 }
 
-export async function listAuditPage(db: Db, municipalityId: string, afterSeq: number, limit: number) {
+/** One page of a municipality's rows in chain order, after (chain, seq). */
+export async function listAuditPage(
+  db: Db,
+  municipalityId: string,
+  after: { chain: number; seq: number },
+  limit: number,
+) {
   return db
     .selectFrom('audit_log')
     .selectAll()
     .where('municipality_id', '=', municipalityId)
-    .where('seq', '>', String(afterSeq))
+    .where((eb) => eb(eb.refTuple('chain', 'seq'), '>', eb.tuple(after.chain, String(after.seq))))
+    .orderBy('chain')
     .orderBy('seq')
     .limit(limit)
     .execute();
 }
 
-export async function findChainHead(db: Db, municipalityId: string) {
-  return db
+export async function listChainHeads(db: Db, municipalityId: string) {
+  const rows = await db
     .selectFrom('audit_heads')
-    .select(['seq', 'hash'])
+    .select(['chain', 'seq', 'hash'])
     .where('municipality_id', '=', municipalityId)
-    .executeTakeFirst();
+    .orderBy('chain')
+    .execute();
+  return rows.map((row) => ({ chain: row.chain, seq: Number(row.seq), hash: row.hash }));
 }
 
 export async function listAuditedMunicipalities(db: Db): Promise<string[]> {
@@ -57,14 +72,15 @@ export async function listAuditedMunicipalities(db: Db): Promise<string[]> {
   return rows.map((row) => row.id);
 }
 
+/** The newest rows first, across all chains (in the order they were appended). */
 export async function listRecentAudit(
   db: Db,
   municipalityId: string,
-  filter: { entityType?: string; entityId?: string; beforeSeq?: number; limit: number },
+  filter: { entityType?: string; entityId?: string; beforeId?: string; limit: number },
 ) {
   let query = db.selectFrom('audit_log').selectAll().where('municipality_id', '=', municipalityId);
   if (filter.entityType) query = query.where('entity_type', '=', filter.entityType);
   if (filter.entityId) query = query.where('entity_id', '=', filter.entityId);
-  if (filter.beforeSeq) query = query.where('seq', '<', String(filter.beforeSeq));
-  return query.orderBy(sql`seq`, 'desc').limit(filter.limit).execute();
+  if (filter.beforeId) query = query.where('id', '<', filter.beforeId);
+  return query.orderBy('id', 'desc').limit(filter.limit).execute();
 }

@@ -9,7 +9,9 @@ import { verifyAuditChain } from './verify-audit.js';
 const tags = ['audit'];
 
 const AuditEntry = Type.Object({
-  seq: Type.Integer(),
+  id: Type.String({ description: 'Order of appending, across chains' }),
+  chain: Type.Integer({ description: 'Which of the municipality’s hash chains holds the row' }),
+  seq: Type.Integer({ description: 'Position in its chain' }),
   at: Type.String({ format: 'date-time' }),
   actorKind: Type.String(),
   actorId: Type.Union([Type.String(), Type.Null()]),
@@ -36,7 +38,9 @@ export async function auditRoutes(fastify: FastifyInstance): Promise<void> {
         querystring: Type.Object({
           entityType: Type.Optional(Type.String({ maxLength: 50 })),
           entityId: Type.Optional(Type.String({ maxLength: 100 })),
-          beforeSeq: Type.Optional(Type.Integer({ minimum: 1 })),
+          beforeId: Type.Optional(
+            Type.String({ pattern: '^[0-9]{1,19}$', description: 'Older than this id' }),
+          ),
           limit: Type.Integer({ minimum: 1, maximum: 500, default: 100 }),
           lang: Type.Optional(Type.String()),
         }),
@@ -48,6 +52,8 @@ export async function auditRoutes(fastify: FastifyInstance): Promise<void> {
       const rows = await listRecentAudit(deps.db, staff.municipalityId, request.query);
       return {
         entries: rows.map((row) => ({
+          id: row.id,
+          chain: row.chain,
           seq: Number(row.seq),
           at: row.at.toISOString(),
           actorKind: row.actor_kind,
@@ -70,12 +76,15 @@ export async function auditRoutes(fastify: FastifyInstance): Promise<void> {
       config: { access: access.staff('oversight', 'admin') },
       schema: {
         tags,
-        summary: "Check the municipality's audit hash chain for edited, deleted or truncated rows",
+        summary: 'Check every audit hash chain of the municipality for edited, deleted or truncated rows',
         response: {
           200: Type.Object({
             ok: Type.Boolean(),
             rows: Type.Integer(),
-            problems: Type.Array(Type.Object({ seq: Type.Integer(), problem: Type.String() })),
+            chains: Type.Integer(),
+            problems: Type.Array(
+              Type.Object({ chain: Type.Integer(), seq: Type.Integer(), problem: Type.String() }),
+            ),
           }),
           ...errors(401, 403),
         },
@@ -84,7 +93,7 @@ export async function auditRoutes(fastify: FastifyInstance): Promise<void> {
     async (request) => {
       const staff = principalOf(request, 'staff');
       const result = await verifyAuditChain(deps.db, staff.municipalityId);
-      return { ok: result.ok, rows: result.rows, problems: result.problems };
+      return { ok: result.ok, rows: result.rows, chains: result.chains, problems: result.problems };
     },
   );
 }

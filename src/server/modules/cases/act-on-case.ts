@@ -14,12 +14,14 @@ import {
   insertCaseEvent,
   listCaseDocuments,
   nextSerial,
+  setCaseNumbers,
   updateCaseIfUnchanged,
 } from './case-repository.js';
-import { applicantMessage } from './case-texts.js';
+import { type ApplicantStep, applicantMessage, stateKind } from './case-texts.js';
 import { notify } from './notify.js';
 import { nextClock } from './sla.js';
 import { type ActionInput, applyAction, type CaseEvent } from './workflow/transitions.js';
+import type { ServiceDefinition } from './workflow/types.js';
 
 export const DEADLINE_JOB = 'case.deadline';
 
@@ -68,6 +70,20 @@ async function assignedStaffExists(trx: Db, row: CaseRow, userId: string): Promi
   return staff !== undefined;
 }
 
+/**
+ * What an action means for the applicant, read from the kinds of its states (not from action names, which each
+ * service chooses): `filed` leaves the draft for the district, `returned` hands the case back with items to correct,
+ * `resubmitted` brings it back from the applicant.
+ */
+function stepOf(def: ServiceDefinition, event: CaseEvent): ApplicantStep {
+  const from = stateKind(def, event.from);
+  const to = stateKind(def, event.to);
+  if (from === 'draft' && (to === 'staff' || to === 'applicant')) return 'filed';
+  if (event.returnedFields !== undefined) return 'returned';
+  if (from === 'applicant' && to === 'staff') return 'resubmitted';
+  return 'other';
+}
+
 /** The columns an accepted action changes (state, outcome, returned items, findings, assignee, clock). */
 async function changesFor(trx: Db, row: CaseRow, event: CaseEvent, principal: Principal, at: Date) {
   const changes: Record<string, unknown> = { state: event.to };
@@ -75,9 +91,9 @@ async function changesFor(trx: Db, row: CaseRow, event: CaseEvent, principal: Pr
     changes.outcome = event.outcome;
     changes.closed_at = at;
   }
-  if (event.action === 'request_correction')
-    changes.returned_items = JSON.stringify(event.returnedFields ?? []);
-  if (event.action === 'resubmit') changes.returned_items = null;
+  const step = stepOf(definitionOf(row), event);
+  if (step === 'returned') changes.returned_items = JSON.stringify(event.returnedFields ?? []);
+  if (step === 'resubmitted') changes.returned_items = null;
   if (event.visitFindings !== undefined) changes.visit_findings = JSON.stringify(event.visitFindings);
   if (event.action === 'claim' && principal.kind === 'staff') changes.assignee_user_id = principal.userId;
   if (event.action === 'assign') {
@@ -98,36 +114,39 @@ async function changesFor(trx: Db, row: CaseRow, event: CaseEvent, principal: Pr
     changes.deadline_at = deadline;
     changes.escalated_at = null;
   }
-  if (event.action === 'submit' && !row.tracking_code) {
-    const municipality = await trx
-      .selectFrom('municipalities')
-      .select(['number', 'timezone'])
-      .where('id', '=', row.municipality_id)
-      .executeTakeFirstOrThrow();
-    const district = await trx
-      .selectFrom('districts')
-      .select('number')
-      .where('id', '=', row.district_id)
-      .executeTakeFirstOrThrow();
-    const day = at.toISOString().slice(0, 10);
-    let trackingCode: string | null = null;
-    while (!trackingCode) {
-      const serial = await nextSerial(trx, row.municipality_id, `tracking:${day}`);
-      trackingCode = makeTrackingCode({
-        municipalityNumber: municipality.number % 100 || 1,
-        date: at,
-        serial,
-        timeZone: municipality.timezone,
-      });
-    }
-    changes.tracking_code = trackingCode;
-    changes.file_number = makeFileNumber(
-      district.number,
-      await nextSerial(trx, row.municipality_id, `file:${row.district_id}`),
-    );
-    changes.submitted_at = at;
-  }
+  if (step === 'filed' && !row.tracking_code) changes.submitted_at = at;
   return changes;
+}
+
+/**
+ * The tracking code (municipality, Jalali day, daily serial) and the file number (district serial) of a case being
+ * submitted. The daily counter is one row per municipality that every submission of the day updates, so this is
+ * called last in the transaction: the row stays locked only for the statements that need its value.
+ */
+async function numberCase(trx: Db, row: CaseRow, at: Date) {
+  const municipality = await trx
+    .selectFrom('municipalities')
+    .innerJoin('districts', 'districts.municipality_id', 'municipalities.id')
+    .select(['municipalities.number', 'municipalities.timezone', 'districts.number as district_number'])
+    .where('municipalities.id', '=', row.municipality_id)
+    .where('districts.id', '=', row.district_id)
+    .executeTakeFirstOrThrow();
+  const fileNumber = makeFileNumber(
+    municipality.district_number,
+    await nextSerial(trx, row.municipality_id, `file:${row.district_id}`),
+  );
+  const day = at.toISOString().slice(0, 10);
+  let trackingCode: string | null = null;
+  while (!trackingCode) {
+    trackingCode = makeTrackingCode({
+      municipalityNumber: municipality.number,
+      date: at,
+      serial: await nextSerial(trx, row.municipality_id, `tracking:${day}`),
+      timeZone: municipality.timezone,
+    });
+  }
+  await setCaseNumbers(trx, row.id, { trackingCode, fileNumber });
+  return { trackingCode, fileNumber };
 }
 
 /**
@@ -195,29 +214,6 @@ export async function actOnCase(
         payload: { caseId: row.id },
       });
     }
-    if (result.event.stateChanged) {
-      const trackingCode = (changes.tracking_code as string | undefined) ?? row.tracking_code ?? '';
-      const text = applicantMessage(
-        def,
-        {
-          ...result.event,
-          trackingCode,
-          fileNumber: (changes.file_number as string | undefined) ?? row.file_number,
-        },
-        'fa',
-      );
-      const applicant = row.applicant_user_id;
-      if (text)
-        await notify(trx, {
-          municipalityId: row.municipality_id,
-          caseId: row.id,
-          userId: applicant,
-          mobile: row.applicant_mobile,
-          text,
-          at,
-        });
-    }
-    // Last: the audit chain's head is one row per municipality, so it is locked for as short a time as possible.
     await recordAudit(
       trx,
       input.actor,
@@ -229,6 +225,30 @@ export async function actOnCase(
       },
       at,
     );
+    // Last: the counters (the daily one above all) are shared by every submission of the municipality.
+    const step = stepOf(def, result.event);
+    const numbers = step === 'filed' && !row.tracking_code ? await numberCase(trx, row, at) : null;
+    if (result.event.stateChanged) {
+      const text = applicantMessage(
+        def,
+        {
+          ...result.event,
+          step,
+          trackingCode: numbers?.trackingCode ?? row.tracking_code ?? '',
+          fileNumber: numbers?.fileNumber ?? row.file_number,
+        },
+        'fa',
+      );
+      if (text)
+        await notify(trx, {
+          municipalityId: row.municipality_id,
+          caseId: row.id,
+          userId: row.applicant_user_id,
+          mobile: row.applicant_mobile,
+          text,
+          at,
+        });
+    }
     return { caseId: row.id, to: result.event.to };
   });
 }

@@ -113,7 +113,7 @@ describe('a case from filing to approval', () => {
     });
     expect(submitted.status, JSON.stringify(submitted.body)).toBe(200);
     expect(submitted.body.state.code).toBe('submitted');
-    expect(submitted.body.trackingCode).toMatch(/^\d{14}$/);
+    expect(submitted.body.trackingCode).toMatch(/^\d{16}$/);
     expect(submitted.body.fileNumber).toMatch(new RegExp(`^0${parcel.number}\\d{9}$`));
     expect(submitted.body.deadlineAt).not.toBeNull();
 

@@ -75,6 +75,19 @@ export async function updateCaseIfUnchanged(
   return Number(result.numUpdatedRows) === 1;
 }
 
+/** Gives a submitted case its tracking code and file number (the row is already locked by this transaction). */
+export async function setCaseNumbers(
+  trx: Db,
+  caseId: string,
+  numbers: { trackingCode: string; fileNumber: string },
+): Promise<void> {
+  await trx
+    .updateTable('cases')
+    .set({ tracking_code: numbers.trackingCode, file_number: numbers.fileNumber })
+    .where('id', '=', caseId)
+    .execute();
+}
+
 export async function insertCaseEvent(
   trx: Db,
   event: {
@@ -131,5 +144,20 @@ export function listCaseDocuments(db: Db, caseId: string) {
     .where('case_id', '=', caseId)
     .where('replaced_at', 'is', null)
     .orderBy('uploaded_at')
+    .execute();
+}
+
+/** Active staff of a district holding one of these roles: who a case there can be assigned to. */
+export function listAssignableStaff(db: Db, municipalityId: string, districtId: string, roles: string[]) {
+  if (roles.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('users')
+    .select(['id', 'full_name', 'roles'])
+    .where('municipality_id', '=', municipalityId)
+    .where('district_id', '=', districtId)
+    .where('kind', '=', 'staff')
+    .where('is_active', '=', true)
+    .where(sql<boolean>`roles && ${sql.val(roles)}::text[]`)
+    .orderBy('full_name')
     .execute();
 }

@@ -25,11 +25,14 @@ export function stateKind(def: ServiceDefinition, state: string): string | null 
   return def.workflow.states.find((s) => s.code === state)?.kind ?? null;
 }
 
+/** What a step means for the applicant: filed, returned for correction, back from correction, or anything else. */
+export type ApplicantStep = 'filed' | 'returned' | 'resubmitted' | 'other';
+
 /** The message to the applicant after an action, or null when the step needs no message. */
 export function applicantMessage(
   def: ServiceDefinition,
   input: {
-    action: string;
+    step: ApplicantStep;
     to: string;
     outcome?: string;
     reason?: string;
@@ -44,9 +47,9 @@ export function applicantMessage(
     fileNumber: input.fileNumber ?? '',
     reason: input.reason ?? '',
   };
-  if (input.action === 'submit') return translate(locale, 'cases.submitted', params);
-  if (input.action === 'resubmit') return translate(locale, 'cases.resubmitted', params);
-  if (input.action === 'request_correction') return translate(locale, 'cases.returned', params);
+  if (input.step === 'filed') return translate(locale, 'cases.submitted', params);
+  if (input.step === 'resubmitted') return translate(locale, 'cases.resubmitted', params);
+  if (input.step === 'returned') return translate(locale, 'cases.returned', params);
   if (input.outcome === 'approved') return translate(locale, 'cases.approved', params);
   if (input.outcome === 'refused') return translate(locale, 'cases.refused', params);
   if (input.outcome === 'withdrawn') return null;

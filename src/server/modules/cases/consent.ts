@@ -1,3 +1,4 @@
+import { toLatinDigits } from '../../../shared/digits.js';
 import type { Clock } from '../../app-deps.js';
 import type { Db } from '../../db/schema.js';
 import { AppError } from '../../http/errors.js';
@@ -65,24 +66,17 @@ export async function requestConsentCode(
   return { challengeId: challenge.id, expiresAt: new Date(at.getTime() + CONSENT_TTL_MS) };
 }
 
-/** Checks the consent an office presents; the OTP must be a consent code for this citizen and mobile. */
-export async function verifyConsent(
+/**
+ * Checks a consent code the citizen gave an office: it must be an unexpired, unused consent challenge for this
+ * citizen and mobile. A right code is consumed; a wrong one counts an attempt and answers `wrong_code`, so that the
+ * caller can commit the count before refusing (a refusal thrown here would roll the count back).
+ */
+export async function checkConsentCode(
   trx: Db,
   clock: Clock,
-  input: {
-    municipalityId: string;
-    nationalId: string;
-    mobile: string;
-    consent:
-      | { method: 'otp'; challengeId: string; code: string }
-      | { method: 'in_person'; idDocumentChecked: boolean };
-  },
-): Promise<'otp' | 'in_person'> {
-  if (input.consent.method === 'in_person') {
-    if (input.consent.idDocumentChecked !== true) throw new AppError('consent_required');
-    return 'in_person';
-  }
-  const challenge = await lockChallenge(trx, input.consent.challengeId);
+  input: { municipalityId: string; nationalId: string; mobile: string; challengeId: string; code: string },
+): Promise<'ok' | 'wrong_code'> {
+  const challenge = await lockChallenge(trx, input.challengeId);
   const now = clock.now();
   const matches =
     challenge &&
@@ -95,10 +89,10 @@ export async function verifyConsent(
     challenge.attempts < MAX_ATTEMPTS;
   if (!matches) throw new AppError('consent_required');
   const [salt, hash] = challenge.code_hash.split('$');
-  if (!safeEqual(sha256Hex(`${salt}:${input.consent.code}`), hash)) {
+  if (!safeEqual(sha256Hex(`${salt}:${toLatinDigits(input.code)}`), hash)) {
     await countFailedAttempt(trx, challenge.id);
-    throw new AppError('otp_invalid');
+    return 'wrong_code';
   }
   await consumeChallenge(trx, challenge.id, now);
-  return 'otp';
+  return 'ok';
 }

@@ -6,7 +6,7 @@ import type { Actor } from '../audit/actor.js';
 import { recordAudit } from '../audit/record-audit.js';
 import { isParcelOwnedBy } from '../parcels/repository.js';
 import { insertCaseEvent } from './case-repository.js';
-import { verifyConsent } from './consent.js';
+import { type ConsentProof, recordOfficeConsent, takeOfficeConsent } from './office-consent.js';
 import { findServiceByCode, isServiceLiveIn } from './service-repository.js';
 import type { ServiceDefinition } from './workflow/types.js';
 import { checkForm } from './workflow/validate-form.js';
@@ -17,11 +17,30 @@ export interface FileCaseInput {
   serviceCode: string;
   parcelId: string;
   formData?: Record<string, unknown>;
-  /** Office filings: the citizen they act for, and how the citizen consented. */
+  /** Office filings: the citizen they act for (taken from the consent when it is a recorded one). */
   applicant?: { nationalId: string; mobile: string };
-  consent?:
-    | { method: 'otp'; challengeId: string; code: string }
-    | { method: 'in_person'; idDocumentChecked: boolean };
+  /** Office filings: a consent recorded before (`POST /api/v1/cases/consents`), or its proof given here. */
+  consent?: ConsentProof | { method: 'recorded'; consentId: string };
+}
+
+/** A consent proof given with the filing is recorded first, in its own transaction, then used like any other. */
+async function recordedConsentId(
+  deps: Pick<AppDeps, 'db' | 'clock'>,
+  input: FileCaseInput,
+  office: OfficePrincipal,
+) {
+  if (!input.consent) throw new AppError('consent_required');
+  if (input.consent.method === 'recorded') return input.consent.consentId;
+  if (!input.applicant) throw invalidField('applicant', 'required');
+  const recorded = await recordOfficeConsent(deps, {
+    principal: office,
+    actor: input.actor,
+    nationalId: input.applicant.nationalId,
+    mobile: input.applicant.mobile,
+    serviceCode: input.serviceCode,
+    proof: input.consent,
+  });
+  return recorded.consentId;
 }
 
 /**
@@ -31,21 +50,24 @@ export interface FileCaseInput {
  */
 export async function fileCase(deps: Pick<AppDeps, 'db' | 'clock'>, input: FileCaseInput) {
   const { principal } = input;
-  let nationalId: string;
-  let mobile: string;
-  if (principal.kind === 'citizen') {
-    nationalId = principal.nationalId;
-    mobile = principal.mobile;
-  } else {
-    if (!input.applicant) throw invalidField('applicant', 'required');
-    const id = normalizeNationalId(input.applicant.nationalId);
-    if (!id) throw invalidField('applicant.nationalId', 'national_id');
-    const phone = normalizeMobile(input.applicant.mobile);
-    if (!phone) throw invalidField('applicant.mobile', 'mobile');
-    nationalId = id;
-    mobile = phone;
+  if (principal.kind === 'office' && input.applicant) {
+    if (!normalizeNationalId(input.applicant.nationalId))
+      throw invalidField('applicant.nationalId', 'national_id');
+    if (!normalizeMobile(input.applicant.mobile)) throw invalidField('applicant.mobile', 'mobile');
   }
+  const consentId = principal.kind === 'office' ? await recordedConsentId(deps, input, principal) : null;
   return deps.db.transaction().execute(async (trx) => {
+    const consent =
+      principal.kind === 'office'
+        ? await takeOfficeConsent(trx, deps.clock, {
+            principal,
+            consentId: consentId!,
+            serviceCode: input.serviceCode,
+            applicant: input.applicant,
+          })
+        : null;
+    const nationalId = consent?.nationalId ?? (principal as CitizenPrincipal).nationalId;
+    const mobile = consent?.mobile ?? (principal as CitizenPrincipal).mobile;
     const service = await findServiceByCode(trx, principal.municipalityId, input.serviceCode);
     if (!service?.is_active) throw notFound('service');
     const parcel = await trx
@@ -57,16 +79,7 @@ export async function fileCase(deps: Pick<AppDeps, 'db' | 'clock'>, input: FileC
     if (!parcel || !(await isParcelOwnedBy(trx, principal.municipalityId, parcel.id, nationalId)))
       throw notFound('parcel');
     if (!(await isServiceLiveIn(trx, service.id, parcel.district_id))) throw new AppError('service_not_live');
-    let consentMethod: 'otp' | 'in_person' | null = null;
-    if (principal.kind === 'office') {
-      if (!input.consent) throw new AppError('consent_required');
-      consentMethod = await verifyConsent(trx, deps.clock, {
-        municipalityId: principal.municipalityId,
-        nationalId,
-        mobile,
-        consent: input.consent,
-      });
-    }
+    const consentMethod = consent?.method ?? null;
     const def = service.definition as ServiceDefinition;
     const { errors, values } = checkForm(def.formFields, input.formData ?? {}, { partial: true });
     if (errors.length > 0)
@@ -95,6 +108,7 @@ export async function fileCase(deps: Pick<AppDeps, 'db' | 'clock'>, input: FileC
       })
       .returning('id')
       .executeTakeFirstOrThrow();
+    await consent?.markUsed(row.id, at);
     await insertCaseEvent(trx, {
       municipalityId: principal.municipalityId,
       caseId: row.id,

@@ -5,7 +5,7 @@ import type { CaseListRow } from './case-queries.js';
 import type { CaseRow } from './case-repository.js';
 import { actionName, serviceName, stateKind, stateName } from './case-texts.js';
 import { editableItems } from './edit-case.js';
-import { allowedActions } from './workflow/transitions.js';
+import { type ActionInputSpec, describeAllowedActions } from './workflow/action-inputs.js';
 import type { ServiceDefinition } from './workflow/types.js';
 
 const iso = (value: Date | null) => (value ? value.toISOString() : null);
@@ -51,6 +51,47 @@ interface DocumentRow {
   uploaded_at: Date;
 }
 
+/** A colleague a case can be assigned to (shown to staff only). */
+export interface Assignee {
+  id: string;
+  full_name: string;
+  roles: string[];
+}
+
+function presentInput(input: ActionInputSpec, locale: Locale, assignees: Assignee[]) {
+  switch (input.name) {
+    case 'returnedFields':
+      return {
+        ...input,
+        choices: input.choices.map((c) => ({ value: c.value, kind: c.kind, label: c.labels[locale] })),
+      };
+    case 'assignee':
+      return {
+        ...input,
+        choices: assignees.map((a) => ({ value: a.id, label: a.full_name, roles: a.roles })),
+      };
+    default:
+      return input;
+  }
+}
+
+/** The actions the viewer may take, each with where it leads and the inputs its form must ask for. */
+export function presentAllowedActions(
+  def: ServiceDefinition,
+  row: Pick<CaseRow, 'state'>,
+  viewer: Principal,
+  locale: Locale,
+  assignees: Assignee[] = [],
+) {
+  return describeAllowedActions(def, row.state, workflowActorOf(viewer)).map((described) => ({
+    action: described.action,
+    name: actionName(def, described.action, locale, row.state),
+    kind: described.kind,
+    to: { ...described.to, name: stateName(def, described.to.code, locale) },
+    inputs: described.inputs.map((input) => presentInput(input, locale, assignees)),
+  }));
+}
+
 /** A case as its viewer sees it: the timeline says who by role, never by staff name. */
 export function presentCase(
   row: CaseRow,
@@ -58,6 +99,7 @@ export function presentCase(
   documents: DocumentRow[],
   viewer: Principal,
   locale: Locale,
+  assignees: Assignee[] = [],
 ) {
   const def = definitionOf(row);
   const editable = editableItems(row);
@@ -70,10 +112,7 @@ export function presentCase(
     returnedItems: (row.returned_items as string[] | null) ?? [],
     editable: editable.all ? 'all' : editable.items,
     visitFindings: row.visit_findings,
-    allowedActions: allowedActions(def, row.state, workflowActorOf(viewer)).map((action) => ({
-      action,
-      name: actionName(def, action, locale, row.state),
-    })),
+    allowedActions: presentAllowedActions(def, row, viewer, locale, assignees),
     documents: documents.map((d) => ({
       id: d.id,
       requirement: d.requirement_code,

@@ -2,20 +2,17 @@ import multipart from '@fastify/multipart';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
-import { normalizeMobile, normalizeNationalId } from '../../../shared/identifiers/index.js';
 import { access, principalOf } from '../../http/access.js';
-import { AppError } from '../../http/errors.js';
 import { requestLocale } from '../../http/locale.js';
 import { errors } from '../../http/schemas.js';
-import { receiveUpload } from '../../storage/receive-upload.js';
 import { actorOf } from '../audit/actor-of.js';
 import { actOnCase } from './act-on-case.js';
-import { loadVisibleCase } from './case-access.js';
-import { attachDocument, readDocument } from './case-documents.js';
+import { definitionOf, loadVisibleCase, workflowActorOf } from './case-access.js';
 import { listApplicantCases, listOfficeCases, staffQueue } from './case-queries.js';
-import { listCaseDocuments, listCaseEvents } from './case-repository.js';
+import { listAssignableStaff, listCaseDocuments, listCaseEvents } from './case-repository.js';
 import { serviceName } from './case-texts.js';
-import { requestConsentCode } from './consent.js';
+import { officeConsentRoutes } from './consent-routes.js';
+import { caseDocumentRoutes } from './document-routes.js';
 import { editCaseForm } from './edit-case.js';
 import { fileCase } from './file-case.js';
 import { presentCase, presentCaseSummary } from './presenter.js';
@@ -24,14 +21,15 @@ import {
   ActionBody,
   CaseParams,
   CaseResponse,
-  ConsentCodeBody,
   EditCaseBody,
   FileCaseBody,
   QueueQuery,
   StatusQuery,
 } from './schema.js';
 import { definitionsFor } from './service-definitions.js';
-import { findServiceByCode, listLiveServices } from './service-repository.js';
+import { listLiveServices } from './service-repository.js';
+import { assignableRoles } from './workflow/action-inputs.js';
+import { allowedActions } from './workflow/transitions.js';
 import type { ServiceDefinition } from './workflow/types.js';
 
 const tags = ['cases'];
@@ -41,18 +39,26 @@ export async function caseRoutes(fastify: FastifyInstance): Promise<void> {
   await fastify.register(multipart, {
     limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 5, parts: 6 },
   });
+  await fastify.register(officeConsentRoutes);
+  await fastify.register(caseDocumentRoutes, { maxUploadBytes: MAX_UPLOAD_BYTES });
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   const { deps } = app;
-  const blobs = fastify.blobStore;
 
   async function present(request: Parameters<typeof requestLocale>[0], caseId: string) {
     const principal = request.principal!;
     const row = await loadVisibleCase(deps.db, principal, caseId);
-    const [events, documents] = await Promise.all([
+    const def = definitionOf(row);
+    const mayAssign =
+      principal.kind === 'staff' &&
+      allowedActions(def, row.state, workflowActorOf(principal)).includes('assign');
+    const [events, documents, assignees] = await Promise.all([
       listCaseEvents(deps.db, row.id),
       listCaseDocuments(deps.db, row.id),
+      mayAssign
+        ? listAssignableStaff(deps.db, row.municipality_id, row.district_id, assignableRoles(def, row.state))
+        : [],
     ]);
-    return presentCase(row, events, documents, principal, requestLocale(request));
+    return presentCase(row, events, documents, principal, requestLocale(request), assignees);
   }
 
   app.get(
@@ -90,42 +96,6 @@ export async function caseRoutes(fastify: FastifyInstance): Promise<void> {
           };
         }),
       };
-    },
-  );
-
-  app.post(
-    '/api/v1/cases/consent-code',
-    {
-      config: { access: access.office() },
-      schema: {
-        tags,
-        summary: 'Send a citizen the code that proves their consent to this office filing for them',
-        body: ConsentCodeBody,
-        response: { 202: CaseResponse, ...errors(400, 401, 403, 404) },
-      },
-    },
-    async (request, reply) => {
-      const office = principalOf(request, 'office');
-      const nationalId = normalizeNationalId(request.body.nationalId);
-      const mobile = normalizeMobile(request.body.mobile);
-      if (!nationalId)
-        throw new AppError('validation_failed', { fields: [{ field: 'nationalId', rule: 'national_id' }] });
-      if (!mobile) throw new AppError('validation_failed', { fields: [{ field: 'mobile', rule: 'mobile' }] });
-      const service = await findServiceByCode(deps.db, office.municipalityId, request.body.serviceCode);
-      if (!service) throw new AppError('not_found', { entity: 'service' });
-      const officeRow = await deps.db
-        .selectFrom('offices')
-        .select('name')
-        .where('id', '=', office.officeId)
-        .executeTakeFirstOrThrow();
-      const sent = await requestConsentCode(deps.db, deps.clock, deps.sms, {
-        municipalityId: office.municipalityId,
-        nationalId,
-        mobile,
-        officeName: officeRow.name,
-        serviceName: serviceName(service.definition as ServiceDefinition, 'fa'),
-      });
-      return reply.code(202).send({ challengeId: sent.challengeId, expiresAt: sent.expiresAt.toISOString() });
     },
   );
 
@@ -235,81 +205,6 @@ export async function caseRoutes(fastify: FastifyInstance): Promise<void> {
         formData: request.body.formData as Record<string, unknown>,
       });
       return present(request, request.params.id);
-    },
-  );
-
-  app.post(
-    '/api/v1/cases/:id/documents',
-    {
-      config: { access: { kind: 'principals', principals: ['citizen', 'office'] } },
-      schema: {
-        tags,
-        summary:
-          'Upload a document (multipart: field "requirement", then the file); type and size checked on the content',
-        params: CaseParams,
-        response: { 201: CaseResponse, ...errors(400, 401, 404, 409, 413, 415) },
-      },
-    },
-    async (request, reply) => {
-      const principal = principalOf(request, 'citizen', 'office');
-      await loadVisibleCase(deps.db, principal, request.params.id);
-      const received = await receiveUpload(request, { maxBytes: MAX_UPLOAD_BYTES });
-      if (!received.ok) {
-        if (received.rule === 'too_large') throw new AppError('payload_too_large');
-        throw new AppError('validation_failed', { fields: [{ field: 'file', rule: 'required' }] });
-      }
-      const requirement = String(received.fields.requirement ?? '');
-      if (!requirement)
-        throw new AppError('validation_failed', { fields: [{ field: 'requirement', rule: 'required' }] });
-      const doc = await attachDocument(
-        { ...deps, blobs },
-        {
-          principal,
-          actor: actorOf(request),
-          caseId: request.params.id,
-          requirementCode: requirement,
-          bytes: received.bytes,
-          fileName: received.declaredName,
-        },
-      );
-      return reply.code(201).send({
-        id: doc.id,
-        requirement: doc.requirement_code,
-        fileName: doc.file_name,
-        contentType: doc.content_type,
-        sizeBytes: doc.size_bytes,
-        sha256: doc.sha256,
-      });
-    },
-  );
-
-  app.get(
-    '/api/v1/cases/:id/documents/:documentId',
-    {
-      config: { access: access.sessionUser() },
-      schema: {
-        tags,
-        summary: 'Download a document of a case you may see',
-        params: Type.Object({
-          id: Type.String({ format: 'uuid' }),
-          documentId: Type.String({ format: 'uuid' }),
-        }),
-        response: { 200: Type.Any({ description: 'The file' }), ...errors(401, 404) },
-      },
-    },
-    async (request, reply) => {
-      const { doc, bytes } = await readDocument(
-        { ...deps, blobs },
-        request.principal!,
-        request.params.id,
-        request.params.documentId,
-      );
-      return reply
-        .header('content-type', doc.content_type)
-        .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(doc.file_name)}`)
-        .header('cache-control', 'private, no-store')
-        .header('content-security-policy', 'sandbox')
-        .send(bytes);
     },
   );
 

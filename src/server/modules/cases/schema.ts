@@ -3,6 +3,26 @@ import { Uuid } from '../../http/schemas.js';
 
 export const CaseParams = Type.Object({ id: Uuid });
 
+/** How a citizen consented to an office acting for them: the code texted to them, or an in-person ID check. */
+const OtpProof = Type.Object(
+  { method: Type.Literal('otp'), challengeId: Uuid, code: Type.String({ pattern: '^[0-9۰-۹]{6}$' }) },
+  { additionalProperties: false },
+);
+const InPersonProof = Type.Object(
+  { method: Type.Literal('in_person'), idDocumentChecked: Type.Boolean() },
+  { additionalProperties: false },
+);
+
+export const ConsentBody = Type.Object(
+  {
+    nationalId: Type.String({ maxLength: 20 }),
+    mobile: Type.String({ maxLength: 20 }),
+    serviceCode: Type.String({ pattern: '^[a-z0-9_]{2,40}$' }),
+    proof: Type.Union([OtpProof, InPersonProof]),
+  },
+  { additionalProperties: false },
+);
+
 export const FileCaseBody = Type.Object(
   {
     serviceCode: Type.String({ pattern: '^[a-z0-9_]{2,40}$' }),
@@ -16,14 +36,9 @@ export const FileCaseBody = Type.Object(
     ),
     consent: Type.Optional(
       Type.Union([
-        Type.Object(
-          { method: Type.Literal('otp'), challengeId: Uuid, code: Type.String({ pattern: '^[0-9۰-۹]{6}$' }) },
-          { additionalProperties: false },
-        ),
-        Type.Object(
-          { method: Type.Literal('in_person'), idDocumentChecked: Type.Boolean() },
-          { additionalProperties: false },
-        ),
+        Type.Object({ method: Type.Literal('recorded'), consentId: Uuid }, { additionalProperties: false }),
+        OtpProof,
+        InPersonProof,
       ]),
     ),
   },

@@ -121,3 +121,74 @@ export async function setLiveDistricts(
     )
     .execute();
 }
+
+/** How many of these ids are districts of the municipality. */
+export async function countDistricts(db: Db, municipalityId: string, districtIds: string[]): Promise<number> {
+  if (districtIds.length === 0) return 0;
+  const rows = await db
+    .selectFrom('districts')
+    .select('id')
+    .where('municipality_id', '=', municipalityId)
+    .where('id', 'in', districtIds)
+    .execute();
+  return rows.length;
+}
+
+/** Every service of the municipality: its current definition, how many versions, where it is live. */
+export function listServicesForAdmin(db: Db, municipalityId: string) {
+  return db
+    .selectFrom('services')
+    .innerJoin('service_versions', (join) =>
+      join
+        .onRef('service_versions.service_id', '=', 'services.id')
+        .onRef('service_versions.version', '=', 'services.current_version'),
+    )
+    .select((eb) => [
+      'services.code',
+      'services.current_version',
+      'services.is_active',
+      'services.updated_at',
+      'service_versions.definition',
+      eb
+        .selectFrom('service_districts')
+        .select((inner) => inner.fn.agg<string[]>('array_agg', ['service_districts.district_id']).as('ids'))
+        .whereRef('service_districts.service_id', '=', 'services.id')
+        .as('live_district_ids'),
+    ])
+    .where('services.municipality_id', '=', municipalityId)
+    .orderBy('services.code')
+    .execute();
+}
+
+/** The versions of a service, newest first, with who saved each. */
+export function listServiceVersions(db: Db, municipalityId: string, serviceId: string) {
+  return db
+    .selectFrom('service_versions')
+    .leftJoin('users', 'users.id', 'service_versions.created_by')
+    .select(['service_versions.version', 'service_versions.created_at', 'users.full_name as created_by_name'])
+    .where('service_versions.municipality_id', '=', municipalityId)
+    .where('service_versions.service_id', '=', serviceId)
+    .orderBy('service_versions.version', 'desc')
+    .execute();
+}
+
+/** One version of a service's definition. */
+export function findServiceVersion(db: Db, municipalityId: string, serviceId: string, version: number) {
+  return db
+    .selectFrom('service_versions')
+    .select(['version', 'definition', 'created_at'])
+    .where('municipality_id', '=', municipalityId)
+    .where('service_id', '=', serviceId)
+    .where('version', '=', version)
+    .executeTakeFirst();
+}
+
+/** The districts where a service is live. */
+export async function listLiveDistrictIds(db: Db, serviceId: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('service_districts')
+    .select('district_id')
+    .where('service_id', '=', serviceId)
+    .execute();
+  return rows.map((row) => row.district_id);
+}

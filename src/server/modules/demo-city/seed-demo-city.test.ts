@@ -117,7 +117,7 @@ describe('seedDemoCity on PGlite', () => {
       .selectFrom('audit_log')
       .selectAll()
       .where('municipality_id', '=', result.municipalityId)
-      .orderBy('seq')
+      .orderBy('id')
       .execute();
     expect(events.map((e) => e.action)).toEqual([
       'gis.zones_imported',

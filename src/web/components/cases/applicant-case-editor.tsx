@@ -1,7 +1,13 @@
 import { Alert, Button, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { type FormEvent, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { type CaseDetail, useCaseAction, useSaveCaseForm, useSaveThenAct } from '../../api/cases.js';
+import {
+  type AllowedAction,
+  type CaseDetail,
+  useCaseAction,
+  useSaveCaseForm,
+  useSaveThenAct,
+} from '../../api/cases.js';
 import { useFormat } from '../../hooks/use-format.js';
 import { ConfirmModal } from '../confirm-modal.js';
 import { CaseAnswers } from './case-answers.js';
@@ -11,8 +17,10 @@ import { DocumentsCard } from './document-checklist.js';
 import { FormFieldInput } from './form-field-input.js';
 import { type FormValues, formDataOf, initialValues, missingItems } from './form-values.js';
 
-/** Actions that send the file to the district: the form is saved first when it changed. */
-const SENDING_ACTIONS = new Set(['submit', 'resubmit']);
+/** Actions that send the file to the district (submit, resubmit, …): the form is saved first when it changed. */
+const sendsToDistrict = (action: AllowedAction) => action.to.kind === 'staff';
+/** Actions that close the case without a decision (withdrawal): confirmed as dangerous. */
+const withdraws = (action: AllowedAction) => action.to.outcome === 'withdrawn';
 
 interface ApplicantCaseEditorProps {
   detail: CaseDetail;
@@ -40,7 +48,7 @@ export function ApplicantCaseEditor({ detail, problem, onError, onDone }: Applic
     [formFields, detail.formData, format.language],
   );
   const [values, setValues] = useState<FormValues>(initial);
-  const [confirming, setConfirming] = useState<{ action: string; name: string } | null>(null);
+  const [confirming, setConfirming] = useState<AllowedAction | null>(null);
   const save = useSaveCaseForm(detail.id);
   const sendAct = useSaveThenAct(detail.id);
   const act = useCaseAction(detail.id);
@@ -52,8 +60,8 @@ export function ApplicantCaseEditor({ detail, problem, onError, onDone }: Applic
   const anyFieldEditable = formFields.some((field) => editable(field.name));
   const anyDocumentEditable = documents.some((doc) => editable(doc.code));
   const missing = missingItems(formFields, values, documents, detail.documents);
-  const sending = detail.allowedActions.filter((a) => SENDING_ACTIONS.has(a.action));
-  const others = detail.allowedActions.filter((a) => !SENDING_ACTIONS.has(a.action));
+  const sending = detail.allowedActions.filter(sendsToDistrict);
+  const others = detail.allowedActions.filter((a) => !sendsToDistrict(a));
   const busy = save.isPending || sendAct.isPending || act.isPending;
 
   function setValue(name: string, value: string) {
@@ -146,7 +154,7 @@ export function ApplicantCaseEditor({ detail, problem, onError, onDone }: Applic
             <Button
               key={action.action}
               variant="subtle"
-              color={action.action === 'withdraw' ? 'red' : undefined}
+              color={withdraws(action) ? 'red' : undefined}
               onClick={() => setConfirming(action)}
               disabled={busy}
               data-testid={`action-${action.action}`}
@@ -197,7 +205,7 @@ export function ApplicantCaseEditor({ detail, problem, onError, onDone }: Applic
                   <Button
                     key={action.action}
                     variant="subtle"
-                    color={action.action === 'withdraw' ? 'red' : undefined}
+                    color={withdraws(action) ? 'red' : undefined}
                     onClick={() => setConfirming(action)}
                     disabled={busy}
                     data-testid={`action-${action.action}`}
@@ -215,7 +223,7 @@ export function ApplicantCaseEditor({ detail, problem, onError, onDone }: Applic
         <ConfirmModal
           title={confirming.name}
           message={
-            confirming.action === 'withdraw'
+            withdraws(confirming)
               ? t('caseActions.withdrawText')
               : t('caseActions.confirmText', { action: confirming.name })
           }
@@ -224,7 +232,7 @@ export function ApplicantCaseEditor({ detail, problem, onError, onDone }: Applic
           onClose={() => setConfirming(null)}
           pending={act.isPending}
           error={null}
-          danger={confirming.action === 'withdraw'}
+          danger={withdraws(confirming)}
         />
       )}
     </Stack>

@@ -6,7 +6,7 @@ import { type CaseDefinition, useCaseTexts } from './case-texts.js';
 import { foldSteps, MINOR_EVENTS } from './timeline-steps.js';
 
 function colorOf(event: TimelineEvent): string {
-  if (event.action === 'request_correction') return 'orange';
+  if (event.returnedFields.length > 0) return 'orange';
   if (event.action === 'refuse' || event.action === 'escalated') return 'red';
   if (event.to?.code === 'approved' || event.action === 'approve') return 'teal';
   return 'blue';

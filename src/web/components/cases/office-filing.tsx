@@ -1,29 +1,30 @@
-import { Button, Checkbox, Group, Radio, Select, Stack, Stepper, Text, TextInput } from '@mantine/core';
+import { Button, Checkbox, Group, Select, Stack, Stepper, Text, TextInput } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import {
   type Applicant,
-  type Consent,
+  type ConsentProof,
+  recordConsent,
   requestConsentCode,
   useCreateCase,
   useServices,
 } from '../../api/cases.js';
-import { useParcelSearch } from '../../api/zoning.js';
 import { toLatinDigits } from '../../format.js';
 import { fieldErrorsOf } from '../../hooks/use-field-errors.js';
 import { useFormat } from '../../hooks/use-format.js';
 import { ApiErrorAlert } from '../api-error-alert.js';
 import { LtrText } from '../ltr-text.js';
 import { CaseErrorAlert } from './case-error-alert.js';
+import { ConsentedParcelPicker } from './consented-parcel-picker.js';
 
 const CODE_LENGTH = 6;
 
 /**
  * An office files a request for a citizen: who (national ID, mobile, service), their consent (a code texted to the
- * citizen, or an in-person ID check the operator vouches for), then the property by its renewal code. The server
- * checks that the citizen owns it; nothing lists a citizen's properties to an office.
+ * citizen, or an in-person ID check the operator vouches for), which the server records; only then does the
+ * server show the office that citizen's properties to pick one.
  */
 export function OfficeFiling({ onCancel }: { onCancel: () => void }) {
   const { t } = useTranslation();
@@ -36,7 +37,7 @@ export function OfficeFiling({ onCancel }: { onCancel: () => void }) {
   const [inPerson, setInPerson] = useState(false);
   const [challengeId, setChallengeId] = useState<string | null>(null);
   const [code, setCode] = useState('');
-  const [renewalCode, setRenewalCode] = useState('');
+  const [consentId, setConsentId] = useState<string | null>(null);
   const [parcelId, setParcelId] = useState<string | null>(null);
   const sendCode = useMutation({
     mutationFn: requestConsentCode,
@@ -46,51 +47,48 @@ export function OfficeFiling({ onCancel }: { onCancel: () => void }) {
       setStep(1);
     },
   });
-  const search = useParcelSearch();
+  const consent = useMutation({
+    mutationFn: (proof: ConsentProof) => recordConsent({ ...applicant, serviceCode: serviceCode!, proof }),
+    onSuccess: (recorded) => {
+      setConsentId(recorded.consentId);
+      setParcelId(null);
+      setStep(2);
+    },
+  });
   const create = useCreateCase();
-  const hasError = fieldErrorsOf(sendCode.error);
+  const hasError = fieldErrorsOf(sendCode.error ?? consent.error);
   const cleanCode = toLatinDigits(code).replace(/\D/g, '');
 
   function submitCitizen(event: FormEvent) {
     event.preventDefault();
     if (!serviceCode) return;
-    if (inPerson) setStep(2);
+    consent.reset();
+    if (inPerson) consent.mutate({ method: 'in_person', idDocumentChecked: true });
     else sendCode.mutate({ ...applicant, serviceCode });
   }
 
-  function submitConsent(event: FormEvent) {
+  function submitCode(event: FormEvent) {
     event.preventDefault();
-    if (cleanCode.length === CODE_LENGTH) setStep(2);
+    if (cleanCode.length === CODE_LENGTH && challengeId)
+      consent.mutate({ method: 'otp', challengeId, code: cleanCode });
   }
 
-  function find(event: FormEvent) {
-    event.preventDefault();
+  function startOver() {
+    setConsentId(null);
     setParcelId(null);
-    search.mutate({ by: 'renewalCode', renewalCode });
+    setStep(0);
   }
 
   function file() {
-    if (!serviceCode || !parcelId) return;
-    const consent: Consent =
-      inPerson || !challengeId
-        ? { method: 'in_person', idDocumentChecked: true }
-        : { method: 'otp', challengeId, code: cleanCode };
+    if (!serviceCode || !parcelId || !consentId) return;
     create.mutate(
-      {
-        serviceCode,
-        parcelId,
-        applicant: {
-          nationalId: toLatinDigits(applicant.nationalId).trim(),
-          mobile: toLatinDigits(applicant.mobile).trim(),
-        },
-        consent,
-      },
+      { serviceCode, parcelId, consent: { method: 'recorded', consentId } },
       { onSuccess: (detail) => void navigate(`/cases/${detail.id}`) },
     );
   }
 
   return (
-    <Stepper active={step} onStepClick={(index) => index < step && setStep(index)} size="sm">
+    <Stepper active={step} onStepClick={(index) => index === 0 && step > 0 && startOver()} size="sm">
       <Stepper.Step label={t('office.stepCitizen')} icon={format.number(1)}>
         <form onSubmit={submitCitizen} noValidate>
           <Stack maw={480} mt="md">
@@ -129,24 +127,25 @@ export function OfficeFiling({ onCancel }: { onCancel: () => void }) {
               checked={inPerson}
               onChange={(event) => setInPerson(event.currentTarget.checked)}
             />
-            <ApiErrorAlert error={sendCode.error ?? services.error} />
+            <ApiErrorAlert error={sendCode.error ?? (step === 0 ? consent.error : null) ?? services.error} />
             <Group justify="space-between">
               <Button variant="default" onClick={onCancel}>
                 {t('common.cancel')}
               </Button>
               <Button
                 type="submit"
-                loading={sendCode.isPending}
+                loading={sendCode.isPending || consent.isPending}
                 disabled={!applicant.nationalId.trim() || !applicant.mobile.trim() || !serviceCode}
+                data-testid="consent-next"
               >
-                {t(inPerson ? 'office.continue' : 'office.sendCode')}
+                {t(inPerson ? 'office.recordInPerson' : 'office.sendCode')}
               </Button>
             </Group>
           </Stack>
         </form>
       </Stepper.Step>
       <Stepper.Step label={t('office.stepConsent')} icon={format.number(2)}>
-        <form onSubmit={submitConsent} noValidate>
+        <form onSubmit={submitCode} noValidate>
           <Stack maw={480} mt="md">
             <Text size="sm">
               {t('office.codeSentTo')} <LtrText>{format.digits(applicant.mobile)}</LtrText>
@@ -163,11 +162,12 @@ export function OfficeFiling({ onCancel }: { onCancel: () => void }) {
               styles={{ input: { letterSpacing: '0.4em', textAlign: 'center' } }}
               data-autofocus
             />
+            <ApiErrorAlert error={consent.error} />
             <Group justify="space-between">
-              <Button variant="default" onClick={() => setStep(0)}>
+              <Button variant="default" onClick={startOver}>
                 {t('office.back')}
               </Button>
-              <Button type="submit" disabled={cleanCode.length !== CODE_LENGTH}>
+              <Button type="submit" loading={consent.isPending} disabled={cleanCode.length !== CODE_LENGTH}>
                 {t('office.continue')}
               </Button>
             </Group>
@@ -176,56 +176,23 @@ export function OfficeFiling({ onCancel }: { onCancel: () => void }) {
       </Stepper.Step>
       <Stepper.Step label={t('office.stepParcel')} icon={format.number(3)}>
         <Stack maw={560} mt="md">
-          {inPerson && (
-            <Text size="sm" c="dimmed">
-              {t('office.consentInPerson')}
-            </Text>
-          )}
-          <form onSubmit={find} noValidate>
-            <Group align="flex-end" gap="sm">
-              <TextInput
-                label={t('office.renewalCode')}
-                description={t('office.parcelHint')}
-                value={renewalCode}
-                onChange={(event) => setRenewalCode(event.currentTarget.value)}
-                dir="ltr"
-                style={{ flex: 1 }}
-              />
-              <Button type="submit" variant="light" loading={search.isPending} disabled={!renewalCode.trim()}>
-                {t('office.find')}
-              </Button>
-            </Group>
-          </form>
-          <ApiErrorAlert error={search.error} />
-          {search.data?.parcels.length === 0 && <Text c="dimmed">{t('office.noParcel')}</Text>}
-          {search.data && search.data.parcels.length > 0 && (
-            <Radio.Group value={parcelId} onChange={setParcelId}>
-              <Stack gap="xs">
-                {search.data.parcels.map((parcel) => (
-                  <Radio.Card key={parcel.id} value={parcel.id} p="sm" radius="md">
-                    <Group wrap="nowrap">
-                      <Radio.Indicator />
-                      <div>
-                        <Text fw={600}>
-                          <LtrText>{format.digits(parcel.renewalCode)}</LtrText>
-                        </Text>
-                        <Text size="sm" c="dimmed">
-                          {format.district(parcel.districtNumber)}
-                          {parcel.address ? ` — ${parcel.address}` : ''}
-                        </Text>
-                      </div>
-                    </Group>
-                  </Radio.Card>
-                ))}
-              </Stack>
-            </Radio.Group>
+          <Text size="sm" c="dimmed">
+            {t(inPerson ? 'office.consentInPerson' : 'office.consentByCode')}
+          </Text>
+          {consentId && (
+            <ConsentedParcelPicker consentId={consentId} value={parcelId} onChange={setParcelId} />
           )}
           <CaseErrorAlert error={create.error} />
           <Group justify="space-between">
-            <Button variant="default" onClick={() => setStep(inPerson ? 0 : 1)}>
-              {t('office.back')}
+            <Button variant="default" onClick={startOver}>
+              {t('office.startOver')}
             </Button>
-            <Button onClick={file} disabled={!parcelId} loading={create.isPending}>
+            <Button
+              onClick={file}
+              disabled={!parcelId}
+              loading={create.isPending}
+              data-testid="office-create"
+            >
               {t('office.create')}
             </Button>
           </Group>

@@ -8,14 +8,19 @@ const SECTIONS = [
   { path: '/admin/staff', label: 'admin.nav.staff' },
   { path: '/admin/offices', label: 'admin.nav.offices' },
   { path: '/admin/api-clients', label: 'admin.nav.apiClients' },
+  { path: '/admin/services', label: 'serviceAdmin.navLabel' },
 ] as const;
 
 export function AdminLayout() {
   const { t } = useTranslation();
   const location = useLocation();
   const navigate = useNavigate();
+  const here = location.pathname.replace(/\/$/, '');
+  // A section's own pages (a service being edited) keep its tab.
   const current =
-    SECTIONS.find((section) => section.path === location.pathname.replace(/\/$/, ''))?.path ?? '/admin';
+    SECTIONS.find((section) => section.path === here)?.path ??
+    SECTIONS.find((section) => section.path !== '/admin' && here.startsWith(`${section.path}/`))?.path ??
+    '/admin';
   return (
     <Stack gap="lg">
       <Title order={1}>{t('admin.title')}</Title>

@@ -1,7 +1,7 @@
 // Test support: a small valid definition for the validation tests to break one rule at a time.
 
 import type { ServiceDefinition } from './types.js';
-import { validateServiceDefinition } from './validate-definition.js';
+import { describeProblem, validateServiceDefinition } from './validate-definition.js';
 
 /** One label in all three languages. */
 export const L = { fa: 'الف', en: 'A', vi: 'A' };
@@ -64,12 +64,12 @@ export function base(): ServiceDefinition {
   });
 }
 
-/** The problems validation finds after `mutate` changes a fresh base definition. */
+/** The problems validation finds after `mutate` changes a fresh base definition, as "path message" in English. */
 export function problemsOf(mutate: (def: ServiceDefinition) => void): string[] {
   const def = base();
   mutate(def);
   const result = validateServiceDefinition(def);
-  return result.ok ? [] : result.problems;
+  return result.ok ? [] : result.problems.map((p) => `${p.path} ${describeProblem(p, 'en')}`);
 }
 
 /** A state of a definition by code. */

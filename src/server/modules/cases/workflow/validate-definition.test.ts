@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { LOCALES, translate } from '../../../i18n/messages.js';
+import { DEFINITION_RULES } from './shape-checker.js';
 import { base, L, problemsOf, state, transition } from './test-support.js';
 import type { ServiceDefinition } from './types.js';
 import {
+  describeProblem,
   InvalidServiceDefinitionError,
   parseServiceDefinition,
   validateServiceDefinition,
@@ -89,13 +92,13 @@ describe('validateServiceDefinition: shape, codes and labels', () => {
     [
       'duplicate state codes',
       (d: ServiceDefinition) => d.workflow.states.push({ ...state(d, 'review') }),
-      /state code "review" is used twice/,
+      /workflow\.states\[6\]\.code "review" is used twice/,
     ],
     [
       'a select without options',
       (d: ServiceDefinition) =>
         d.formFields.push({ name: 'purpose', type: 'select', required: true, labels: L }),
-      /formFields\[1\]\.options must be an array/,
+      /formFields\[1\]\.options must be a list/,
     ],
     [
       'min above max',
@@ -115,7 +118,7 @@ describe('validateServiceDefinition: shape, codes and labels', () => {
       (d: ServiceDefinition) => {
         (transition(d, 'submit') as { guard: unknown }).guard = 'fees_paid';
       },
-      /guard\[0\] must be one of/,
+      /transitions\[0\]\.guard must be one of/,
     ],
     [
       'a misspelt property',
@@ -153,12 +156,49 @@ describe('validateServiceDefinition: shape, codes and labels', () => {
     try {
       parseServiceDefinition(bad);
     } catch (error) {
-      expect((error as InvalidServiceDefinitionError).problems).toContain(
-        'transition "submit" goes to unknown state "nowhere"',
-      );
+      expect((error as InvalidServiceDefinitionError).problems).toContainEqual({
+        path: 'workflow.transitions[0].to',
+        rule: 'unknown_target',
+        params: { action: 'submit', state: 'nowhere' },
+      });
     }
     expect(parseServiceDefinition(base()).code).toBe('tiny');
   });
+
+  it('names the path of each problem, so an editor can show it in place', () => {
+    const def = base();
+    (def.workflow.transitions[3].by as string[]).push('mayor');
+    def.formFields[0].labels = { ...L, vi: '' };
+    const result = validateServiceDefinition(def);
+    expect(result.ok).toBe(false);
+    expect(result.ok ? [] : result.problems).toEqual([
+      { path: 'formFields[0].labels.vi', rule: 'empty_text' },
+      {
+        path: 'workflow.transitions[3].by[1]',
+        rule: 'one_of',
+        params: { allowed: expect.stringContaining('district_manager') },
+      },
+    ]);
+  });
+
+  it.each(LOCALES)(
+    'says every problem in words in %s, with the same placeholders as in English',
+    (locale) => {
+      const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+      for (const rule of DEFINITION_RULES) {
+        const key = `serviceDefinition.${rule}` as const;
+        const text = translate(locale, key);
+        expect(text, key).not.toBe(key);
+        expect(placeholders(text), key).toEqual(placeholders(translate('en', key)));
+      }
+      expect(
+        describeProblem(
+          { path: 'workflow.states[2]', rule: 'unreachable', params: { state: 'x', initial: 'draft' } },
+          locale,
+        ),
+      ).toContain('x');
+    },
+  );
 
   it('survives a JSON round trip (definitions are stored as JSONB)', () => {
     expect(validateServiceDefinition(JSON.parse(JSON.stringify(base())))).toEqual({ ok: true });

@@ -1,4 +1,7 @@
+import type { DefinitionProblem, DefinitionRule } from './shape-checker.js';
 import type { ServiceDefinition, Transition, WorkflowState } from './types.js';
+
+type Add = (path: string, rule: DefinitionRule, params?: Record<string, string | number>) => void;
 
 function reachableFrom(start: string[], edges: Map<string, Set<string>>): Set<string> {
   const seen = new Set(start);
@@ -30,65 +33,63 @@ function edgeMaps(transitions: Transition[]) {
   return { forward, backward };
 }
 
-function checkTransitions(
-  def: ServiceDefinition,
-  byCode: Map<string, WorkflowState>,
-  add: (p: string) => void,
-) {
+function checkTransitions(def: ServiceDefinition, byCode: Map<string, WorkflowState>, add: Add) {
   const seenAction = new Set<string>();
-  for (const t of def.workflow.transitions) {
-    const name = `transition "${t.action}"`;
-    if (!byCode.has(t.to)) add(`${name} goes to unknown state "${t.to}"`);
+  for (const [i, t] of def.workflow.transitions.entries()) {
+    const path = `workflow.transitions[${i}]`;
+    const action = t.action;
+    if (!byCode.has(t.to)) add(`${path}.to`, 'unknown_target', { action, state: t.to });
     const to = byCode.get(t.to);
-    for (const from of t.from) {
+    for (const [j, from] of t.from.entries()) {
       const state = byCode.get(from);
-      if (state === undefined) add(`${name} starts from unknown state "${from}"`);
+      if (state === undefined) add(`${path}.from[${j}]`, 'unknown_source', { action, state: from });
       else if (state.kind === 'terminal')
-        add(`${name} leaves terminal state "${from}"; terminal states are final`);
+        add(`${path}.from[${j}]`, 'leaves_terminal', { action, state: from });
       else if (state.kind === 'draft' && t.by.some((role) => role !== 'applicant')) {
-        add(`${name} lets staff act on the applicant's draft "${from}"`);
+        add(`${path}.by`, 'staff_on_draft', { action, state: from });
       }
       // Each (state, action) must name one transition, or the outcome of an action would be ambiguous.
-      if (seenAction.has(`${from}\u0000${t.action}`)) add(`${name} is defined twice from state "${from}"`);
-      seenAction.add(`${from}\u0000${t.action}`);
+      if (seenAction.has(`${from}\u0000${action}`))
+        add(`${path}.action`, 'duplicate_action', { action, state: from });
+      seenAction.add(`${from}\u0000${action}`);
     }
     if (to?.outcome === 'refused' && t.requiresReason !== true) {
-      add(`${name} refuses the case without requiring a reason; the applicant must see why`);
+      add(`${path}.requiresReason`, 'refusal_needs_reason', { action });
     }
     if (t.requiresFields?.includes('returnedFields') && to?.kind !== 'applicant') {
-      add(`${name} asks for returnedFields but does not return the case to the applicant`);
+      add(`${path}.requiresFields`, 'returned_not_to_applicant', { action });
     }
   }
 }
 
-function checkStates(def: ServiceDefinition, add: (p: string) => void) {
+function checkStates(def: ServiceDefinition, add: Add) {
   const { states, transitions } = def.workflow;
   const { forward, backward } = edgeMaps(transitions);
   const drafts = states.filter((s) => s.kind === 'draft');
-  if (drafts.length !== 1) add(`the workflow needs exactly one draft state, found ${drafts.length}`);
+  if (drafts.length !== 1) add('workflow.states', 'draft_count', { count: drafts.length });
   if (!states.some((s) => s.code === def.workflow.initial && s.kind === 'draft')) {
-    add(`the initial state "${def.workflow.initial}" must exist and be of kind draft`);
+    add('workflow.initial', 'initial_draft');
   }
   const reachable = reachableFrom([def.workflow.initial], forward);
   const terminals = states.filter((s) => s.kind === 'terminal').map((s) => s.code);
   const canFinish = reachableFrom(terminals, backward);
   if (!states.some((s) => s.kind === 'terminal' && s.outcome === 'approved')) {
-    add('the workflow has no terminal state with outcome "approved"');
+    add('workflow.states', 'no_approved');
   }
-  for (const state of states) {
-    const name = `state "${state.code}"`;
-    if (!reachable.has(state.code)) add(`${name} cannot be reached from "${def.workflow.initial}"`);
-    if (state.kind !== 'terminal' && !canFinish.has(state.code))
-      add(`${name} is a dead end: no path to a terminal state`);
+  for (const [i, state] of states.entries()) {
+    const path = `workflow.states[${i}]`;
+    const params = { state: state.code, initial: def.workflow.initial };
+    if (!reachable.has(state.code)) add(path, 'unreachable', params);
+    if (state.kind !== 'terminal' && !canFinish.has(state.code)) add(path, 'dead_end', params);
     const out = transitions.filter((t) => t.from.includes(state.code));
     if (
       (state.kind === 'draft' || state.kind === 'applicant') &&
       !out.some((t) => t.by.includes('applicant'))
     ) {
-      add(`${name} waits for the applicant but the applicant has no action there`);
+      add(path, 'applicant_cannot_act', params);
     }
     if (state.kind === 'staff' && !out.some((t) => t.by.some((role) => role !== 'applicant'))) {
-      add(`${name} waits for staff but no staff role or the system can move it on`);
+      add(path, 'staff_cannot_act', params);
     }
     if (state.kind === 'applicant') {
       // The paused clock resumes at the step that returned the case, so that step must be unique.
@@ -97,19 +98,15 @@ function checkStates(def: ServiceDefinition, add: (p: string) => void) {
         .flatMap((t) => t.from)
         .filter((code) => def.workflow.states.find((s) => s.code === code)?.kind === 'staff');
       const distinct = [...new Set(sources)];
-      if (distinct.length > 1) {
-        add(
-          `${name} is entered from several steps (${distinct.join(', ')}); give each its own returned state`,
-        );
-      }
+      if (distinct.length > 1) add(path, 'returned_from_several', { ...params, steps: distinct.join(', ') });
     }
   }
 }
 
 /** Problems with the workflow as a graph; expects a definition whose shape already passed shapeProblems. */
-export function graphProblems(def: ServiceDefinition): string[] {
-  const problems: string[] = [];
-  const add = (p: string) => problems.push(p);
+export function graphProblems(def: ServiceDefinition): DefinitionProblem[] {
+  const problems: DefinitionProblem[] = [];
+  const add: Add = (path, rule, params) => problems.push(params ? { path, rule, params } : { path, rule });
   const byCode = new Map(def.workflow.states.map((s) => [s.code, s]));
   checkTransitions(def, byCode, add);
   checkStates(def, add);

@@ -1,5 +1,5 @@
 import { STAFF_ROLES } from '../../../http/principal.js';
-import { Checker, isObj } from './shape-checker.js';
+import { Checker, type DefinitionProblem, isObj } from './shape-checker.js';
 import {
   CASE_ACTIONS,
   DOCUMENT_FORMATS,
@@ -10,13 +10,12 @@ import {
   TRANSITION_INPUTS,
 } from './types.js';
 
-const CODE = /^[a-z][a-z0-9_]{1,39}$/;
-const FIELD_NAME = /^[A-Za-z][A-Za-z0-9_]{0,63}$/;
 const ACTOR_ROLES: readonly string[] = ['applicant', 'system', ...STAFF_ROLES];
 const MAX_DOCUMENT_BYTES = 100 * 1024 * 1024;
 
-function strings(values: unknown[]): (string | null)[] {
-  return values.map((value) => (typeof value === 'string' ? value : null));
+/** The string values of a list with the path of each, for Checker.unique. */
+function entries(values: unknown[], path: (i: number) => string) {
+  return values.map((value, i) => ({ value: typeof value === 'string' ? value : null, path: path(i) }));
 }
 
 function checkField(c: Checker, field: unknown, path: string): string | null {
@@ -25,7 +24,7 @@ function checkField(c: Checker, field: unknown, path: string): string | null {
   ) {
     return null;
   }
-  const name = c.pattern(field.name, `${path}.name`, FIELD_NAME);
+  const name = c.name(field.name, `${path}.name`, 'field_name_format');
   c.oneOf(field.type, `${path}.type`, FIELD_TYPES);
   c.boolean(field.required, `${path}.required`);
   c.labels(field.labels, `${path}.labels`);
@@ -34,23 +33,28 @@ function checkField(c: Checker, field: unknown, path: string): string | null {
     for (const [i, option] of options.entries()) {
       if (c.object(option, `${path}.options[${i}]`, ['value', 'labels'])) {
         if (typeof option.value !== 'string' || option.value === '') {
-          c.add(`${path}.options[${i}].value is empty`);
+          c.add(`${path}.options[${i}].value`, 'empty_text');
         }
         c.labels(option.labels, `${path}.options[${i}].labels`);
       }
     }
-    c.unique(strings(options.map((o) => (isObj(o) ? o.value : null))), `${path} option`);
-  } else if (field.options !== undefined) c.add(`${path}.options is only for select fields`);
+    c.unique(
+      entries(
+        options.map((o) => (isObj(o) ? o.value : null)),
+        (i) => `${path}.options[${i}].value`,
+      ),
+    );
+  } else if (field.options !== undefined) c.add(`${path}.options`, 'only_for_type', { type: 'select' });
   for (const bound of ['min', 'max'] as const) {
     if (field[bound] === undefined) continue;
-    if (field.type !== 'number') c.add(`${path}.${bound} is only for number fields`);
-    else if (!Number.isFinite(field[bound])) c.add(`${path}.${bound} is not a number`);
+    if (field.type !== 'number') c.add(`${path}.${bound}`, 'only_for_type', { type: 'number' });
+    else if (!Number.isFinite(field[bound])) c.add(`${path}.${bound}`, 'number');
   }
   if (typeof field.min === 'number' && typeof field.max === 'number' && field.min > field.max) {
-    c.add(`${path}.min is greater than max`);
+    c.add(`${path}.min`, 'min_above_max');
   }
   if (field.maxLength !== undefined) {
-    if (field.type !== 'text') c.add(`${path}.maxLength is only for text fields`);
+    if (field.type !== 'text') c.add(`${path}.maxLength`, 'only_for_type', { type: 'text' });
     else c.positiveInteger(field.maxLength, `${path}.maxLength`);
   }
   return name;
@@ -58,44 +62,44 @@ function checkField(c: Checker, field: unknown, path: string): string | null {
 
 function checkDocument(c: Checker, doc: unknown, path: string): string | null {
   if (!c.object(doc, path, ['code', 'labels', 'required', 'accept', 'maxBytes'])) return null;
-  const code = c.pattern(doc.code, `${path}.code`, CODE);
+  const code = c.name(doc.code, `${path}.code`, 'code_format');
   c.labels(doc.labels, `${path}.labels`);
   c.boolean(doc.required, `${path}.required`);
   const accept = c.array(doc.accept, `${path}.accept`, true);
   for (const [i, format] of accept.entries()) c.oneOf(format, `${path}.accept[${i}]`, DOCUMENT_FORMATS);
-  c.unique(strings(accept), `${path} format`);
+  c.unique(entries(accept, (i) => `${path}.accept[${i}]`));
   c.positiveInteger(doc.maxBytes, `${path}.maxBytes`, MAX_DOCUMENT_BYTES);
   return code;
 }
 
 function checkState(c: Checker, state: unknown, path: string): string | null {
   if (!c.object(state, path, ['code', 'labels', 'kind'], ['targetWorkingDays', 'outcome'])) return null;
-  const code = c.pattern(state.code, `${path}.code`, CODE);
+  const code = c.name(state.code, `${path}.code`, 'code_format');
   c.labels(state.labels, `${path}.labels`);
   c.oneOf(state.kind, `${path}.kind`, STATE_KINDS);
   if (state.targetWorkingDays !== undefined) {
     if (state.kind === 'staff') c.positiveInteger(state.targetWorkingDays, `${path}.targetWorkingDays`, 365);
-    else c.add(`${path}.targetWorkingDays is only for staff states: the clock stops elsewhere`);
+    else c.add(`${path}.targetWorkingDays`, 'only_for_kind', { kind: 'staff' });
   }
   if (state.kind === 'terminal') c.oneOf(state.outcome, `${path}.outcome`, OUTCOMES);
-  else if (state.outcome !== undefined) c.add(`${path}.outcome is only for terminal states`);
+  else if (state.outcome !== undefined) c.add(`${path}.outcome`, 'only_for_kind', { kind: 'terminal' });
   return code;
 }
 
 function checkTransition(c: Checker, t: unknown, path: string): void {
   const optional = ['requiresReason', 'requiresFields', 'guard'];
   if (!c.object(t, path, ['action', 'from', 'to', 'by', 'labels'], optional)) return;
-  const action = c.pattern(t.action, `${path}.action`, CODE);
+  const action = c.name(t.action, `${path}.action`, 'code_format');
   if (action !== null && (CASE_ACTIONS as readonly string[]).includes(action)) {
-    c.add(`${path}.action "${action}" is an engine action that does not change state`);
+    c.add(`${path}.action`, 'engine_action', { action });
   }
   const from = c.array(t.from, `${path}.from`, true);
-  for (const [i, code] of from.entries()) c.pattern(code, `${path}.from[${i}]`, CODE);
-  c.unique(strings(from), `${path}.from state`);
-  c.pattern(t.to, `${path}.to`, CODE);
+  for (const [i, code] of from.entries()) c.name(code, `${path}.from[${i}]`, 'code_format');
+  c.unique(entries(from, (i) => `${path}.from[${i}]`));
+  c.name(t.to, `${path}.to`, 'code_format');
   const by = c.array(t.by, `${path}.by`, true);
   for (const [i, role] of by.entries()) c.oneOf(role, `${path}.by[${i}]`, ACTOR_ROLES);
-  c.unique(strings(by), `${path}.by role`);
+  c.unique(entries(by, (i) => `${path}.by[${i}]`));
   if (t.requiresReason !== undefined) c.boolean(t.requiresReason, `${path}.requiresReason`);
   if (t.requiresFields !== undefined) {
     const inputs = c.array(t.requiresFields, `${path}.requiresFields`);
@@ -103,30 +107,39 @@ function checkTransition(c: Checker, t: unknown, path: string): void {
       c.oneOf(input, `${path}.requiresFields[${i}]`, TRANSITION_INPUTS);
   }
   if (t.guard !== undefined && t.guard !== null) {
-    const guards = Array.isArray(t.guard) ? t.guard : [t.guard];
-    for (const [i, guard] of guards.entries()) c.oneOf(guard, `${path}.guard[${i}]`, GUARDS);
+    if (Array.isArray(t.guard)) {
+      for (const [i, guard] of t.guard.entries()) c.oneOf(guard, `${path}.guard[${i}]`, GUARDS);
+    } else c.oneOf(t.guard, `${path}.guard`, GUARDS);
   }
   c.labels(t.labels, `${path}.labels`);
 }
 
 /** Problems with the shape of a would-be service definition (types, codes, labels, uniqueness); [] if none. */
-export function shapeProblems(def: unknown): string[] {
+export function shapeProblems(def: unknown): DefinitionProblem[] {
   const c = new Checker();
   const keys = ['code', 'names', 'formFields', 'documents', 'workflow'];
-  if (!c.object(def, 'definition', keys)) return c.problems;
-  c.pattern(def.code, 'code', /^[a-z0-9_]{2,40}$/);
+  if (!c.object(def, '', keys)) return c.problems;
+  c.name(def.code, 'code', 'service_code_format');
   c.labels(def.names, 'names');
-  const fields = c.array(def.formFields, 'formFields').map((f, i) => checkField(c, f, `formFields[${i}]`));
-  const docs = c.array(def.documents, 'documents').map((d, i) => checkDocument(c, d, `documents[${i}]`));
+  const fields = c.array(def.formFields, 'formFields').map((f, i) => ({
+    value: checkField(c, f, `formFields[${i}]`),
+    path: `formFields[${i}].name`,
+  }));
+  const docs = c.array(def.documents, 'documents').map((d, i) => ({
+    value: checkDocument(c, d, `documents[${i}]`),
+    path: `documents[${i}].code`,
+  }));
   // Returned items name fields and documents in one list, so the two sets of codes must not overlap.
-  c.unique([...fields, ...docs], 'field or document code');
+  c.unique([...fields, ...docs]);
   if (!c.object(def.workflow, 'workflow', ['initial', 'states', 'transitions'])) return c.problems;
   const { workflow } = def;
-  if (workflow.initial !== 'draft') c.add('workflow.initial must be "draft"');
+  if (workflow.initial !== 'draft') c.add('workflow.initial', 'initial_draft');
   const states = c.array(workflow.states, 'workflow.states', true);
   c.unique(
-    states.map((s, i) => checkState(c, s, `workflow.states[${i}]`)),
-    'state code',
+    states.map((s, i) => ({
+      value: checkState(c, s, `workflow.states[${i}]`),
+      path: `workflow.states[${i}].code`,
+    })),
   );
   const transitions = c.array(workflow.transitions, 'workflow.transitions', true);
   for (const [i, t] of transitions.entries()) checkTransition(c, t, `workflow.transitions[${i}]`);
