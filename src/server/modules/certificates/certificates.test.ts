@@ -77,7 +77,7 @@ describe('issuing a certificate inside the caller’s transaction', () => {
       .select(['action', 'entity_id', 'details'])
       .where('municipality_id', '=', s.municipality.id)
       .where('action', '=', 'certificate.issued')
-      .orderBy('seq')
+      .orderBy('id')
       .execute();
     expect(audit.map((row) => row.entity_id)).toEqual([first.number, second.number]);
     const ofParcel = await listParcelCertificates(t.database.db, s.municipality.id, s.alice.parcels[0].id);
