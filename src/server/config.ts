@@ -23,6 +23,20 @@ export interface Config {
     sender: string;
     simulator: boolean;
   };
+  payments: {
+    /** The gateway driver: ZarinPal REST v4 (the built-in sandbox speaks it too). */
+    gateway: 'zarinpal';
+    /** The gateway's base URL; unset in development: the built-in sandbox. */
+    gatewayUrl: string | undefined;
+    merchantId: string;
+    /** Start the sandbox gateway on its own port (development). */
+    sandbox: boolean;
+    sandboxPort: number;
+    /** Where the gateway sends payers back; unset: PUBLIC_URL when set, else this server's own address. */
+    callbackBaseUrl: string | undefined;
+    timeoutMinutes: number;
+    reconcileEveryMinutes: number;
+  };
   auth: {
     sessionTtlHours: number;
     otpTtlSeconds: number;
@@ -72,6 +86,11 @@ export function loadConfig(env: Env = process.env): Config {
   if (mode === 'production' && smsProvider === 'kavenegar' && !env.SMS_API_URL) {
     throw new Error('Configuration error: SMS_API_URL is required in production');
   }
+  const paymentSandbox = boolFrom(env, 'PAYMENT_SANDBOX', mode === 'development');
+  const merchantId = env.PAYMENT_MERCHANT_ID ?? '00000000-0000-4000-8000-000000000000';
+  if (merchantId.length !== 36) {
+    throw new Error('Configuration error: PAYMENT_MERCHANT_ID must be the 36-character merchant ID');
+  }
   return {
     env: mode,
     host,
@@ -90,6 +109,16 @@ export function loadConfig(env: Env = process.env): Config {
       apiKey: env.SMS_API_KEY ?? 'dev-sms-key',
       sender: env.SMS_SENDER ?? '10004346',
       simulator,
+    },
+    payments: {
+      gateway: 'zarinpal',
+      gatewayUrl: env.PAYMENT_GATEWAY_URL?.replace(/\/$/, '') || undefined,
+      merchantId,
+      sandbox: paymentSandbox,
+      sandboxPort: intFrom(env, 'PAYMENT_SANDBOX_PORT', 3100),
+      callbackBaseUrl: (env.PAYMENT_CALLBACK_BASE_URL || env.PUBLIC_URL || undefined)?.replace(/\/$/, ''),
+      timeoutMinutes: intFrom(env, 'PAYMENT_TIMEOUT_MINUTES', 20),
+      reconcileEveryMinutes: intFrom(env, 'PAYMENT_RECONCILE_MINUTES', 5),
     },
     auth: {
       sessionTtlHours: intFrom(env, 'SESSION_TTL_HOURS', 12),
