@@ -130,10 +130,10 @@ export function listEvents(db: Db, paymentId: string) {
 }
 
 /** Payments not yet final and older than `before`: what reconciliation looks at. */
-export function listOpenPayments(db: Db, before: Date, limit: number) {
-  return db
-    .selectFrom('payments')
-    .selectAll()
+export function listOpenPayments(db: Db, before: Date, limit: number, municipalityId?: string) {
+  let query = db.selectFrom('payments').selectAll();
+  if (municipalityId) query = query.where('municipality_id', '=', municipalityId);
+  return query
     .where('state', 'in', ['created', 'pending', 'refund_pending'])
     .where('created_at', '<', before)
     .orderBy('created_at')

@@ -34,9 +34,13 @@ const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/;
  * Settles what callbacks did not: every payment still open after the grace period is verified with the gateway
  * (and so applied, or failed once expired), refunds still owed are retried, and the gateway's list of paid but
  * unverified sessions is swept, so a payment whose callback never came is still recorded, exactly once.
- * Sessions the gateway knows and we do not are flagged for finance staff.
+ * Sessions the gateway knows and we do not are flagged for finance staff. The job reconciles every municipality;
+ * finance staff reconcile their own.
  */
-export async function reconcilePayments(deps: PaymentDeps): Promise<ReconcileSummary> {
+export async function reconcilePayments(
+  deps: PaymentDeps,
+  scope: { municipalityId?: string } = {},
+): Promise<ReconcileSummary> {
   const summary: ReconcileSummary = {
     checked: 0,
     paid: 0,
@@ -48,7 +52,12 @@ export async function reconcilePayments(deps: PaymentDeps): Promise<ReconcileSum
     gatewayUnavailable: false,
   };
   const now = deps.clock.now();
-  for (const payment of await listOpenPayments(deps.db, new Date(now.getTime() - GRACE_MS), BATCH)) {
+  for (const payment of await listOpenPayments(
+    deps.db,
+    new Date(now.getTime() - GRACE_MS),
+    BATCH,
+    scope.municipalityId,
+  )) {
     summary.checked++;
     if (payment.state === 'created') {
       // It never got a gateway token (the server stopped in between), so nobody can have paid it.
@@ -90,6 +99,7 @@ export async function reconcilePayments(deps: PaymentDeps): Promise<ReconcileSum
     summary.unverifiedAtGateway++;
     const gateway = gatewayOf(deps);
     const payment = await findPaymentByAuthority(deps.db, gateway.name, session.authority);
+    if (payment && scope.municipalityId && payment.municipality_id !== scope.municipalityId) continue;
     if (payment) {
       const state = await settlePayment(deps, payment.id, { source: 'reconcile' });
       if (state === 'paid') summary.paid++;
@@ -98,7 +108,7 @@ export async function reconcilePayments(deps: PaymentDeps): Promise<ReconcileSum
     // Money at the gateway for a session we never stored: name the payment its callback address points at.
     const named = UUID.exec(session.callbackUrl)?.[0];
     const owner = named ? await findPaymentAnywhere(deps.db, named) : undefined;
-    if (owner) {
+    if (owner && (!scope.municipalityId || owner.municipality_id === scope.municipalityId)) {
       const fresh = await flagMismatch(deps.db, {
         municipalityId: owner.municipality_id,
         paymentId: owner.id,

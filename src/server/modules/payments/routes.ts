@@ -290,7 +290,8 @@ export async function paymentRoutes(fastify: FastifyInstance): Promise<void> {
         response: { 200: ReconcileResponse, ...errors(401, 403) },
       },
     },
-    async () => reconcilePayments(payments),
+    async (request) =>
+      reconcilePayments(payments, { municipalityId: principalOf(request, 'staff').municipalityId }),
   );
 
   app.get(
