@@ -36,6 +36,8 @@ export interface Config {
     callbackBaseUrl: string | undefined;
     timeoutMinutes: number;
     reconcileEveryMinutes: number;
+    /** A payment younger than this is left to its payer and callback; reconciliation asks about older ones. */
+    reconcileGraceSeconds: number;
   };
   auth: {
     sessionTtlHours: number;
@@ -119,6 +121,7 @@ export function loadConfig(env: Env = process.env): Config {
       callbackBaseUrl: (env.PAYMENT_CALLBACK_BASE_URL || env.PUBLIC_URL || undefined)?.replace(/\/$/, ''),
       timeoutMinutes: intFrom(env, 'PAYMENT_TIMEOUT_MINUTES', 20),
       reconcileEveryMinutes: intFrom(env, 'PAYMENT_RECONCILE_MINUTES', 5),
+      reconcileGraceSeconds: intFrom(env, 'PAYMENT_RECONCILE_GRACE_SECONDS', 60),
     },
     auth: {
       sessionTtlHours: intFrom(env, 'SESSION_TTL_HOURS', 12),

@@ -34,6 +34,25 @@ export async function enqueueUniqueJob(db: Db, job: NewJob, exceptId?: string): 
     )`.execute(db);
 }
 
+/** Makes waiting jobs of a kind due now; returns how many there were. */
+export async function bringJobsForward(db: Db, kind: string, now: Date): Promise<number> {
+  const result = await db
+    .updateTable('jobs')
+    .set({ run_at: now })
+    .where('kind', '=', kind)
+    .where('done_at', 'is', null)
+    .where('run_at', '>', now)
+    .executeTakeFirst();
+  const waiting = await db
+    .selectFrom('jobs')
+    .select('id')
+    .where('kind', '=', kind)
+    .where('done_at', 'is', null)
+    .limit(1)
+    .execute();
+  return Math.max(Number(result.numUpdatedRows), waiting.length);
+}
+
 /**
  * Claims up to `limit` due jobs for `leaseMs`: a job whose worker dies is claimed again when its lease runs out.
  * SKIP LOCKED lets several workers on PostgreSQL share the queue without taking the same job.

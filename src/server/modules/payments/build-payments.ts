@@ -1,6 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import type { FastifyInstance } from 'fastify';
-import { enqueueUniqueJob } from '../../jobs/job-repository.js';
+import { bringJobsForward, enqueueUniqueJob } from '../../jobs/job-repository.js';
 import type { JobRunner } from '../../jobs/job-runner.js';
 import { ZarinpalGateway } from './gateway/zarinpal-driver.js';
 import type { PaymentDeps } from './payment-deps.js';
@@ -26,6 +26,7 @@ export function buildPaymentDeps(app: FastifyInstance): PaymentDeps {
       return address ? `http://127.0.0.1:${address.port}` : config.publicUrl;
     },
     timeoutMinutes: config.payments.timeoutMinutes,
+    reconcileGraceSeconds: config.payments.reconcileGraceSeconds,
   };
 }
 
@@ -38,12 +39,13 @@ export function registerPaymentJobs(
   runner.register(RECONCILE_JOB, reconcileJobHandler(deps, reconcileEveryMinutes));
 }
 
-/** Makes sure one reconciliation is scheduled (main.ts calls it at start; the job then schedules its next run). */
+/**
+ * Reconciles soon after a start (main.ts): a server that stopped may have left payments whose callback it never
+ * finished. Brings the waiting reconciliation forward, or schedules one; the job then schedules its next run.
+ */
 export async function scheduleReconciliation(deps: PaymentDeps): Promise<void> {
-  await enqueueUniqueJob(deps.db, {
-    municipalityId: null,
-    kind: RECONCILE_JOB,
-    runAt: deps.clock.now(),
-    payload: {},
-  });
+  const now = deps.clock.now();
+  const moved = await bringJobsForward(deps.db, RECONCILE_JOB, now);
+  if (moved === 0)
+    await enqueueUniqueJob(deps.db, { municipalityId: null, kind: RECONCILE_JOB, runAt: now, payload: {} });
 }

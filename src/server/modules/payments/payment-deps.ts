@@ -11,6 +11,7 @@ export interface PaymentDeps {
   /** e.g. https://shahrvand.example.ir — the callback is {base}/api/v1/payments/{id}/callback. */
   callbackBase: () => string;
   timeoutMinutes: number;
+  reconcileGraceSeconds: number;
 }
 
 export function gatewayOf(deps: PaymentDeps): PaymentGateway {

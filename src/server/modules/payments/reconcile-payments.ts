@@ -13,8 +13,6 @@ import { refundPayment } from './refund-payment.js';
 import { settlePayment } from './settle-payment.js';
 
 export const RECONCILE_JOB = 'payments.reconcile';
-/** A payer who is still on the gateway page is left alone this long before reconciliation asks about them. */
-const GRACE_MS = 60_000;
 const BATCH = 500;
 
 export interface ReconcileSummary {
@@ -54,7 +52,7 @@ export async function reconcilePayments(
   const now = deps.clock.now();
   for (const payment of await listOpenPayments(
     deps.db,
-    new Date(now.getTime() - GRACE_MS),
+    new Date(now.getTime() - deps.reconcileGraceSeconds * 1000),
     BATCH,
     scope.municipalityId,
   )) {
