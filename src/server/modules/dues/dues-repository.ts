@@ -195,3 +195,18 @@ export function listParcelFlags(db: Db, municipalityId: string, parcelId: string
     .execute()
     .then((rows) => rows.map((row) => row.flag));
 }
+
+/** Demo data: gives every `every`-th parcel of a district (in id order) a flag. */
+export async function flagEveryNthParcel(
+  db: Db,
+  input: { municipalityId: string; districtNumber: number; flag: string; every: number },
+) {
+  await sql`
+    INSERT INTO dues_parcel_flags (municipality_id, parcel_id, flag)
+    SELECT p.municipality_id, p.id, ${input.flag}
+    FROM (SELECT p.municipality_id, p.id, row_number() OVER (ORDER BY p.id) AS n
+          FROM parcels p JOIN districts d ON d.id = p.district_id
+          WHERE p.municipality_id = ${input.municipalityId} AND d.number = ${input.districtNumber}) p
+    WHERE p.n % ${input.every} = 0
+    ON CONFLICT DO NOTHING`.execute(db);
+}
