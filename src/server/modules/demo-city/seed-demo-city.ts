@@ -18,6 +18,8 @@ const YIELD_EVERY = 250;
 
 export interface SeedDemoCityOptions extends DemoCityOptions {
   onProgress?: (done: number, total: number) => void;
+  /** Renewal-dues tariffs and the 1404/1405 assessments (default true; benchmarks assess on their own). */
+  dues?: boolean;
 }
 
 export interface SeedDemoCityResult {
@@ -132,7 +134,7 @@ export async function seedDemoCity(
   const inserted = await insertParcelBatches(db, city, options.onProgress);
   await seedDemoZoning(db, city, municipalityId);
   await seedDemoServices(db, municipalityId, [1404, 1405, 1406]);
-  await seedDemoDues(db, municipalityId);
+  if (options.dues !== false) await seedDemoDues(db, municipalityId);
 
   await db.transaction().execute((trx) =>
     recordAudit(trx, systemActor(municipalityId), {

@@ -5,14 +5,12 @@ import { NOTHING_DUE } from './rules/assess.js';
 import type { DuesTariff, ParcelMatcher } from './rules/tariff.js';
 
 // Columns of the `chunk` relation below that a matcher may test.
-function matcherSql(m: ParcelMatcher, municipalityId: string): RawBuilder<boolean> {
+function matcherSql(m: ParcelMatcher): RawBuilder<boolean> {
   const parts: RawBuilder<unknown>[] = [];
   if (m.landUses) parts.push(sql`c.land_use = ANY(${m.landUses}::text[])`);
   if (m.districts) parts.push(sql`c.district_number = ANY(${m.districts}::int[])`);
   if (m.vacant !== undefined) parts.push(sql`(c.built_area_m2 = 0) = ${m.vacant}`);
-  if (m.flags)
-    parts.push(sql`EXISTS (SELECT 1 FROM dues_parcel_flags f
-      WHERE f.municipality_id = ${municipalityId} AND f.parcel_id = c.id AND f.flag = ANY(${m.flags}::text[]))`);
+  if (m.flags) parts.push(sql`c.flags && ${m.flags}::text[]`);
   if (m.zoneCodes) {
     const exact = m.zoneCodes.filter((code) => !code.endsWith('*'));
     const prefixes = m.zoneCodes.filter((code) => code.endsWith('*')).map((code) => code.slice(0, -1));
@@ -23,15 +21,14 @@ function matcherSql(m: ParcelMatcher, municipalityId: string): RawBuilder<boolea
   return sql<boolean>`(${sql.join(parts, sql` AND `)})`;
 }
 
-function pricingSql(tariff: DuesTariff, municipalityId: string) {
+function pricingSql(tariff: DuesTariff) {
   const adjustments = tariff.adjustments;
   const factor = (pick: (a: DuesTariff['adjustments'][number]) => number) =>
     adjustments.length === 0
       ? sql`1::numeric`
       : sql.join(
           adjustments.map(
-            (a) =>
-              sql`(CASE WHEN ${matcherSql(a.when, municipalityId)} THEN ${pick(a)} ELSE 100 END)::numeric`,
+            (a) => sql`(CASE WHEN ${matcherSql(a.when)} THEN ${pick(a)} ELSE 100 END)::numeric`,
           ),
           sql` * `,
         );
@@ -39,13 +36,13 @@ function pricingSql(tariff: DuesTariff, municipalityId: string) {
     adjustments.length === 0
       ? sql`NULL::text[]`
       : sql`NULLIF(array_remove(ARRAY[${sql.join(
-          adjustments.map((a) => sql`CASE WHEN ${matcherSql(a.when, municipalityId)} THEN ${a.code} END`),
+          adjustments.map((a) => sql`CASE WHEN ${matcherSql(a.when)} THEN ${a.code} END`),
         )}]::text[], NULL), '{}')`;
   const exemption =
     tariff.exemptions.length === 0
       ? sql`NULL::text`
       : sql`(CASE ${sql.join(
-          tariff.exemptions.map((e) => sql`WHEN ${matcherSql(e.when, municipalityId)} THEN ${e.code}`),
+          tariff.exemptions.map((e) => sql`WHEN ${matcherSql(e.when)} THEN ${e.code}`),
           sql` `,
         )} END)`;
   return {
@@ -90,10 +87,17 @@ export interface ChunkResult {
  */
 export async function assessChunk(trx: Db, input: ChunkInput): Promise<ChunkResult> {
   const m = input.municipalityId;
-  const pricing = pricingSql(input.tariff, m);
+  const pricing = pricingSql(input.tariff);
   const landByZone = JSON.stringify(input.tariff.landValueRialsPerM2.byZone);
   const buildingByType = JSON.stringify(input.tariff.buildingValueRialsPerM2.byType);
   const divisor = (10_000n * pricing.scale).toString();
+  // Only tariffs that name flags read them: one lookup per parcel instead of one per matcher.
+  const namesFlags = [...input.tariff.adjustments, ...input.tariff.exemptions].some(
+    (rule) => rule.when.flags,
+  );
+  const flagsColumn = namesFlags
+    ? sql`ARRAY(SELECT f.flag FROM dues_parcel_flags f WHERE f.parcel_id = p.id)`
+    : sql`'{}'::text[]`;
   const memo = `Renewal dues ${input.duesYear}: assessment`;
   const { rows } = await sql<{
     scanned: number;
@@ -104,7 +108,8 @@ export async function assessChunk(trx: Db, input: ChunkInput): Promise<ChunkResu
     total: string;
   }>`
     WITH chunk AS (
-      SELECT p.id, p.land_use, p.land_area_m2, p.built_area_m2, d.number AS district_number, pz.zone_code
+      SELECT p.id, p.land_use, p.land_area_m2, p.built_area_m2, d.number AS district_number, pz.zone_code,
+        ${flagsColumn} AS flags
       FROM parcels p
       JOIN districts d ON d.id = p.district_id
       LEFT JOIN parcel_zones pz ON pz.parcel_id = p.id AND pz.layer_id = ${input.zonesLayerId}::uuid
@@ -159,13 +164,14 @@ export async function assessChunk(trx: Db, input: ChunkInput): Promise<ChunkResu
       WHERE EXISTS (SELECT 1 FROM inserted WHERE principal_rials > 0)
       RETURNING id
     ),
+    revenue AS (SELECT sum(principal_rials)::bigint AS total FROM inserted),
     lines AS (
       INSERT INTO ledger_lines (municipality_id, entry_id, account, parcel_id, bill_id, amount_rials, at)
       SELECT ${m}::uuid, e.id, 'dues_receivable', i.parcel_id, i.id, i.principal_rials, ${input.chargedAt}::timestamptz
       FROM inserted i CROSS JOIN entry e WHERE i.principal_rials > 0
       UNION ALL
-      SELECT ${m}::uuid, e.id, 'dues_revenue', NULL::uuid, NULL::uuid, -sum(i.principal_rials)::bigint, ${input.chargedAt}::timestamptz
-      FROM inserted i CROSS JOIN entry e WHERE i.principal_rials > 0 GROUP BY e.id
+      SELECT ${m}::uuid, e.id, 'dues_revenue', NULL::uuid, NULL::uuid, -r.total, ${input.chargedAt}::timestamptz
+      FROM entry e CROSS JOIN revenue r
       RETURNING 1
     )
     SELECT
@@ -174,7 +180,7 @@ export async function assessChunk(trx: Db, input: ChunkInput): Promise<ChunkResu
       coalesce((SELECT max(rn) FROM fresh), 0)::int AS serials_used,
       (SELECT count(*) FROM inserted)::int AS created,
       (SELECT count(*) FROM inserted WHERE principal_rials = 0)::int AS exempt,
-      coalesce((SELECT sum(principal_rials) FROM inserted), 0)::text AS total,
+      coalesce((SELECT total FROM revenue), 0)::text AS total,
       (SELECT count(*) FROM lines)::int AS lines
   `.execute(trx);
   const row = rows[0];
