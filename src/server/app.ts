@@ -21,6 +21,7 @@ import { smsSimulator } from './modules/notifications/sms/simulator.js';
 import { observabilityRoutes } from './modules/observability/routes.js';
 import { parcelRoutes } from './modules/parcels/routes.js';
 import { buildPaymentDeps } from './modules/payments/build-payments.js';
+import { paymentFinanceRoutes } from './modules/payments/finance-routes.js';
 import { paymentRoutes } from './modules/payments/routes.js';
 import { zoningRoutes } from './modules/zoning/routes.js';
 import { ZoningIndexRegistry } from './modules/zoning/zoning-index.js';
@@ -75,5 +76,6 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   await app.register(billRoutes);
   await app.register(duesRoutes);
   await app.register(paymentRoutes);
+  await app.register(paymentFinanceRoutes);
   return app;
 }

@@ -218,6 +218,12 @@ describe('paying bills through the sandbox gateway (ZarinPal v4)', () => {
     expect(mismatches.body.mismatches).toEqual([
       expect.objectContaining({ paymentId: b.payment.id, kind: 'bill_not_payable' }),
     ]);
+    const resolved = await s.finance.post(
+      `/api/v1/payments/mismatches/${mismatches.body.mismatches[0].id}/resolve`,
+      { note: 'reversed by the gateway; payer told by SMS' },
+    );
+    expect(resolved.status).toBe(204);
+    expect((await s.finance.get('/api/v1/payments/mismatches')).body.mismatches).toEqual([]);
     const books = await booksBalance(s.municipality.id);
     expect(books.accounts.find((x) => x.account === 'payer_refunds')?.balanceRials).toBe(0n);
     expect(books.accounts.find((x) => x.account === 'gateway_clearing')?.balanceRials).toBe(BigInt(PAYABLE));

@@ -3,37 +3,25 @@ import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import { normalizeNationalId } from '../../../shared/identifiers/index.js';
 import { access, principalOf } from '../../http/access.js';
-import { AppError, invalidField, notFound } from '../../http/errors.js';
+import { invalidField, notFound } from '../../http/errors.js';
 import { errors, Uuid } from '../../http/schemas.js';
 import { resolveMunicipality } from '../accounts/resolve-municipality.js';
 import { type Actor, systemActor } from '../audit/actor.js';
 import { actorOf } from '../audit/actor-of.js';
 import { parcelIdsOwnedBy } from '../dues/bill-repository.js';
 import { lookupBillByIds } from '../dues/lookup-bill.js';
-import { BILL_READER_ROLES, FINANCE_ROLES } from '../dues/policies.js';
+import { BILL_READER_ROLES } from '../dues/policies.js';
 import { handleCallback } from './handle-callback.js';
 import type { PaymentDeps } from './payment-deps.js';
-import {
-  findPayment,
-  findPaymentAnywhere,
-  listItems,
-  listMismatches,
-  listPayments,
-  resolveMismatch,
-} from './payment-repository.js';
+import { findPayment, findPaymentAnywhere, listItems, listPayments } from './payment-repository.js';
 import { loadVisiblePayment, maySeePayment } from './policies.js';
 import { presentPayment, presentReceipt } from './presenter.js';
-import { reconcilePayments } from './reconcile-payments.js';
-import { recordRefund } from './refund-payment.js';
 import {
   ByBillIdBody,
   CallbackQuery,
   ListQuery,
-  MismatchResponse,
-  NoteBody,
   PaymentResponse,
   ReceiptResponse,
-  ReconcileResponse,
   StartBody,
   StartedResponse,
 } from './schema.js';
@@ -226,75 +214,6 @@ export async function paymentRoutes(fastify: FastifyInstance): Promise<void> {
   );
 
   app.get(
-    '/api/v1/payments/mismatches',
-    {
-      config: { access: access.staff(...BILL_READER_ROLES) },
-      schema: {
-        tags,
-        summary: 'What reconciliation could not settle by itself, for finance staff',
-        querystring: Type.Object({ open: Type.Optional(Type.Boolean({ default: true })) }),
-        response: { 200: Type.Object({ mismatches: Type.Array(MismatchResponse) }), ...errors(401, 403) },
-      },
-    },
-    async (request) => {
-      const staff = principalOf(request, 'staff');
-      const rows = await listMismatches(deps.db, staff.municipalityId, request.query.open ?? true);
-      return {
-        mismatches: rows.map((row) => ({
-          id: row.id,
-          paymentId: row.payment_id,
-          authority: row.gateway_authority,
-          kind: row.kind,
-          details: row.details,
-          foundAt: row.found_at.toISOString(),
-          resolvedAt: row.resolved_at?.toISOString() ?? null,
-          resolutionNote: row.resolution_note,
-        })),
-      };
-    },
-  );
-
-  app.post(
-    '/api/v1/payments/mismatches/:id/resolve',
-    {
-      config: { access: access.staff(...FINANCE_ROLES) },
-      schema: {
-        tags,
-        summary: 'Mark a mismatch as dealt with, saying how',
-        params: IdParams,
-        body: NoteBody,
-        response: { 204: Type.Null(), ...errors(400, 401, 403, 404) },
-      },
-    },
-    async (request, reply) => {
-      const staff = principalOf(request, 'staff');
-      const done = await resolveMismatch(deps.db, {
-        municipalityId: staff.municipalityId,
-        id: request.params.id,
-        by: staff.userId,
-        note: request.body.note,
-        at: deps.clock.now(),
-      });
-      if (!done) throw notFound('mismatch');
-      return reply.code(204).send(null);
-    },
-  );
-
-  app.post(
-    '/api/v1/payments/reconcile',
-    {
-      config: { access: access.staff(...FINANCE_ROLES) },
-      schema: {
-        tags,
-        summary: 'Reconcile now: settle payments whose callback never came by asking the gateway',
-        response: { 200: ReconcileResponse, ...errors(401, 403) },
-      },
-    },
-    async (request) =>
-      reconcilePayments(payments, { municipalityId: principalOf(request, 'staff').municipalityId }),
-  );
-
-  app.get(
     '/api/v1/payments/:id',
     {
       config: { access: access.sessionUser() },
@@ -340,32 +259,6 @@ export async function paymentRoutes(fastify: FastifyInstance): Promise<void> {
         .where('id', '=', payment.municipality_id)
         .executeTakeFirstOrThrow();
       return presentReceipt(payment, await listItems(deps.db, [payment.id]), municipality);
-    },
-  );
-
-  app.post(
-    '/api/v1/payments/:id/refunded',
-    {
-      config: { access: access.staff(...FINANCE_ROLES) },
-      schema: {
-        tags,
-        summary: 'Record that finance refunded a payment the gateway could no longer reverse',
-        params: IdParams,
-        body: NoteBody,
-        response: { 200: PaymentResponse, ...errors(400, 401, 403, 404, 409) },
-      },
-    },
-    async (request) => {
-      const staff = principalOf(request, 'staff');
-      const payment = await loadVisiblePayment(deps.db, staff, request.params.id);
-      const recorded = await recordRefund(payments, {
-        paymentId: payment.id,
-        actor: actorOf(request),
-        how: 'finance',
-        note: request.body.note,
-      });
-      if (!recorded) throw new AppError('conflict');
-      return withItems(await loadVisiblePayment(deps.db, staff, payment.id));
     },
   );
 }
