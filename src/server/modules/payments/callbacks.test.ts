@@ -10,6 +10,7 @@ import {
   payingCity,
   paymentEntries,
   paymentRow,
+  runRefundJob,
   startPaying,
   waitForState,
 } from './test-support.js';
@@ -211,7 +212,7 @@ describe('paying bills through the sandbox gateway (ZarinPal v4)', () => {
     await arrive(t, urlB);
     expect((await paymentRow(t, a.payment.id)).state).toBe('paid');
     expect((await paymentRow(t, b.payment.id)).state).toBe('refund_pending');
-    await t.app.jobs.runDue();
+    await runRefundJob(t, b.payment.id);
     expect((await paymentRow(t, b.payment.id)).state).toBe('refunded');
     expect(t.sandbox.state.get(b.authority)?.status).toBe('REVERSED');
     const mismatches = await s.finance.get('/api/v1/payments/mismatches');
@@ -239,7 +240,7 @@ describe('paying bills through the sandbox gateway (ZarinPal v4)', () => {
     expect(cancelled.body.state).toBe('cancelled');
     await arrive(t, t.sandbox.pay(authority, 'pay') as string);
     expect((await paymentRow(t, payment.id)).state).toBe('refund_pending');
-    await t.app.jobs.runDue();
+    await runRefundJob(t, payment.id);
     expect((await paymentRow(t, payment.id)).state).toBe('refunded');
     await booksBalance(s.municipality.id);
   });

@@ -1,8 +1,10 @@
+import { sql } from 'kysely';
 import { expect } from 'vitest';
 import type { TestClient } from '../../../../test/client.js';
 import type { TestApp } from '../../../../test/harness.js';
 import { jalaliToIso } from '../cases/calendar/jalali.js';
 import { assessYear, duesCity, pathOf, setToday } from '../dues/test-support.js';
+import { REFUND_JOB, refundPayment } from './refund-payment.js';
 import type { ZarinpalSandbox } from './sandbox/zarinpal-sandbox.js';
 
 export type PaymentTestApp = TestApp & { sandbox: ZarinpalSandbox };
@@ -64,4 +66,19 @@ export async function waitForState(t: TestApp, id: string, state: string, ms = 1
     if (row.state === state || Date.now() > until) return row;
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
+}
+
+/**
+ * Runs the refund job of a payment, after checking it was queued. Called directly rather than through the job
+ * runner: on a shared PostgreSQL test database another test file's runner (with its own sandbox) could take it.
+ */
+export async function runRefundJob(t: PaymentTestApp, paymentId: string) {
+  const job = await t.database.db
+    .selectFrom('jobs')
+    .select('id')
+    .where('kind', '=', REFUND_JOB)
+    .where(sql<boolean>`payload->>'paymentId' = ${paymentId}`)
+    .executeTakeFirst();
+  expect(job, 'a refund job was queued').toBeDefined();
+  await refundPayment(t.app.payments, paymentId);
 }
