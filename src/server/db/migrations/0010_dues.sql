@@ -68,8 +68,16 @@ CREATE TABLE dues_assessment_runs (
 CREATE UNIQUE INDEX dues_assessment_runs_running_key ON dues_assessment_runs (municipality_id, dues_year)
   WHERE state = 'running';
 
+-- A random UUID whose first 48 bits are the time in milliseconds: rows written together sit together in every index
+-- keyed by it (a million bills written by one assessment append to the right of the index instead of touching a
+-- random page each; measured in bench/dues/RESULTS.md).
+CREATE FUNCTION uuid_time_ordered() RETURNS uuid LANGUAGE sql VOLATILE PARALLEL SAFE AS $$
+  SELECT encode(overlay(uuid_send(gen_random_uuid())
+    PLACING substring(int8send(floor(extract(epoch FROM clock_timestamp()) * 1000)::bigint) FROM 3) FROM 1 FOR 6), 'hex')::uuid
+$$;
+
 CREATE TABLE bills (
-  id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
+  id uuid PRIMARY KEY DEFAULT uuid_time_ordered(),
   municipality_id uuid NOT NULL,
   parcel_id uuid NOT NULL,
   kind text NOT NULL CHECK (kind IN ('renewal_dues')),
