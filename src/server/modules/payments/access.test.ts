@@ -128,4 +128,23 @@ describe('who may see and pay which bills and payments', () => {
       .execute();
     expect(rows.map((r) => r.state)).toEqual(['pending', 'pending']);
   });
+
+  it('documents the bills and payments API in the OpenAPI document', async () => {
+    const doc = (await t.app.inject({ method: 'GET', url: '/openapi.json' })).json();
+    const paths = Object.keys(doc.paths);
+    for (const path of [
+      '/api/v1/bills',
+      '/api/v1/bills/lookup',
+      '/api/v1/bills/owed',
+      '/api/v1/bills/{id}',
+      '/api/v1/payments',
+      '/api/v1/payments/by-bill-id',
+      '/api/v1/payments/{id}/callback',
+      '/api/v1/payments/{id}/receipt',
+      '/api/v1/payments/reconcile',
+      '/api/v1/payments/mismatches',
+      '/api/v1/dues/assessments',
+    ])
+      expect(paths).toContain(path);
+  });
 });
