@@ -110,18 +110,27 @@ export async function assessChunk(trx: Db, input: ChunkInput): Promise<ChunkResu
     WITH chunk AS (
       SELECT p.id, p.land_use, p.land_area_m2, p.built_area_m2, d.number AS district_number, pz.zone_code,
         ${flagsColumn} AS flags
-      FROM parcels p
+      FROM (
+        SELECT p.* FROM parcels p
+        WHERE p.municipality_id = ${m}::uuid AND (${input.afterParcelId}::uuid IS NULL OR p.id > ${input.afterParcelId}::uuid)
+        ORDER BY p.id
+        LIMIT ${input.limit}
+      ) p
       JOIN districts d ON d.id = p.district_id
-      LEFT JOIN parcel_zones pz ON pz.parcel_id = p.id AND pz.layer_id = ${input.zonesLayerId}::uuid
-      WHERE p.municipality_id = ${m}::uuid AND (${input.afterParcelId}::uuid IS NULL OR p.id > ${input.afterParcelId}::uuid)
-      ORDER BY p.id
-      LIMIT ${input.limit}
+      -- LATERAL probes: a join here lets the planner merge against the whole table from its start, once per chunk,
+      -- which made a million-parcel run quadratic.
+      LEFT JOIN LATERAL (
+        SELECT z.zone_code FROM parcel_zones z WHERE z.parcel_id = p.id AND z.layer_id = ${input.zonesLayerId}::uuid
+      ) pz ON true
     ),
     fresh AS (
       SELECT c.*, row_number() OVER (ORDER BY c.id) AS rn
       FROM chunk c
-      WHERE NOT EXISTS (SELECT 1 FROM bills b WHERE b.municipality_id = ${m} AND b.parcel_id = c.id
-        AND b.kind = 'renewal_dues' AND b.dues_year = ${input.duesYear})
+      LEFT JOIN LATERAL (
+        SELECT true AS billed FROM bills b WHERE b.municipality_id = ${m}::uuid AND b.parcel_id = c.id
+          AND b.kind = 'renewal_dues' AND b.dues_year = ${input.duesYear} LIMIT 1
+      ) already ON true
+      WHERE already.billed IS NULL
     ),
     valued AS (
       SELECT c.id, c.rn, c.zone_code, c.land_use, c.land_area_m2, c.built_area_m2,
