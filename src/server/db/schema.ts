@@ -446,7 +446,8 @@ export interface DuesAssessmentRunsTable {
   bills_created: Generated<number>;
   exempt_count: Generated<number>;
   total_rials: ColumnType<string, bigint | number | string | undefined, bigint | number | string>;
-  cursor_parcel_id: string | null;
+  blocks_total: Generated<number>;
+  cursor_block: number | null;
   started_by: string | null;
   started_at: Generated<Date>;
   finished_at: NullableTimestamp;

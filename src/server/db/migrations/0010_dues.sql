@@ -56,7 +56,10 @@ CREATE TABLE dues_assessment_runs (
   bills_created integer NOT NULL DEFAULT 0,
   exempt_count integer NOT NULL DEFAULT 0,
   total_rials bigint NOT NULL DEFAULT 0,
-  cursor_parcel_id uuid,
+  -- Parcels are read in physical order, block range by block range (sequential reads at any size), then a sweep
+  -- picks up any parcel that moved or arrived meanwhile.
+  blocks_total integer NOT NULL DEFAULT 0,
+  cursor_block integer,
   started_by uuid,
   started_at timestamptz NOT NULL DEFAULT now(),
   finished_at timestamptz,

@@ -10,7 +10,14 @@ import { assessChunk } from './assessment-repository.js';
 import { advanceBillCounter, findTariffForYear, lockBillCounter } from './dues-repository.js';
 import { duesYearDates } from './rules/dues-calendar.js';
 import type { DuesTariff } from './rules/tariff.js';
-import { countParcels, findRunningRun, insertRun, lockRun, recordChunk } from './run-repository.js';
+import {
+  countParcels,
+  findRunningRun,
+  insertRun,
+  lockRun,
+  parcelBlocks,
+  recordChunk,
+} from './run-repository.js';
 
 export const ASSESSMENT_JOB = 'dues.assessment';
 export const DEFAULT_CHUNK = 5_000;
@@ -40,6 +47,7 @@ export async function startAssessment(
   const tariff = await findTariffForYear(db, input.municipalityId, input.duesYear);
   if (!tariff) throw new AppError('dues_tariff_missing', { year: input.duesYear }, { year: input.duesYear });
   const parcelsTotal = await countParcels(db, input.municipalityId);
+  const { blocks } = await parcelBlocks(db);
   try {
     const run = await db.transaction().execute(async (trx) => {
       const row = await insertRun(trx, {
@@ -47,6 +55,7 @@ export async function startAssessment(
         duesYear: input.duesYear,
         tariffId: tariff.id,
         parcelsTotal,
+        blocksTotal: blocks,
         startedBy: input.actor.userId,
       });
       if (input.enqueue) await enqueueAssessmentJob(trx, clock, input.municipalityId, row.id);
@@ -74,7 +83,8 @@ export async function startAssessment(
 }
 
 /**
- * Bills the next chunk of a run in one transaction: the bill counter and the run are locked first, so two workers
+ * Bills the next chunk of a run (a range of the parcels table's blocks, or at the end a sweep for parcels that
+ * moved or arrived meanwhile) in one transaction: the bill counter and the run are locked first, so two workers
  * on the same run take turns, and the run's cursor, the bills and their charge entry commit together. Returns
  * whether the run is finished.
  */
@@ -96,6 +106,13 @@ export async function assessNextChunk(
       .executeTakeFirstOrThrow();
     const { accruesOn, dueOn } = duesYearDates(run.dues_year);
     const limit = input.chunkSize ?? DEFAULT_CHUNK;
+    // Block ranges of about `limit` parcels first (sequential reads), then sweeps for what they missed.
+    const cursor = run.cursor_block ?? 0;
+    const sweeping = cursor >= run.blocks_total;
+    const { rowsPerBlock } = await parcelBlocks(trx);
+    const next = sweeping
+      ? cursor
+      : Math.min(run.blocks_total, cursor + Math.max(1, Math.ceil(limit / rowsPerBlock)));
     const chunk = await assessChunk(trx, {
       municipalityId: input.municipalityId,
       runId: run.id,
@@ -103,7 +120,7 @@ export async function assessNextChunk(
       tariffId: run.tariff_id,
       tariff: tariffRow.tariff as DuesTariff,
       zonesLayerId: zones?.id ?? null,
-      afterParcelId: run.cursor_parcel_id,
+      range: sweeping ? 'sweep' : { blocks: [cursor, next] },
       limit,
       companyCode: counter.companyCode,
       lastSerial: counter.lastSerial,
@@ -114,8 +131,8 @@ export async function assessNextChunk(
     if (counter.lastSerial + chunk.serialsUsed > 99_999_999)
       throw new Error('the bill serial of this municipality is exhausted (8 digits)');
     await advanceBillCounter(trx, input.municipalityId, chunk.serialsUsed);
-    const done = chunk.scanned < limit;
-    await recordChunk(trx, run.id, chunk, done ? clock.now() : null);
+    const done = sweeping && chunk.scanned < limit;
+    await recordChunk(trx, run.id, { ...chunk, cursorBlock: next }, done ? clock.now() : null);
     if (done)
       await recordAudit(
         trx,

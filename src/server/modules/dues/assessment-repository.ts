@@ -61,7 +61,8 @@ export interface ChunkInput {
   tariffId: string;
   tariff: DuesTariff;
   zonesLayerId: string | null;
-  afterParcelId: string | null;
+  /** A range of the parcels table's blocks, or the final sweep for parcels still unbilled. */
+  range: { blocks: [number, number] } | 'sweep';
   limit: number;
   companyCode: string;
   lastSerial: number;
@@ -72,7 +73,6 @@ export interface ChunkInput {
 
 export interface ChunkResult {
   scanned: number;
-  lastParcelId: string | null;
   serialsUsed: number;
   created: number;
   exempt: number;
@@ -80,7 +80,8 @@ export interface ChunkResult {
 }
 
 /**
- * Bills the next `limit` parcels (by id, after the cursor) in one statement: prices each with the tariff, gives
+ * Bills the parcels of a block range of the parcels table (or, at the end, up to `limit` parcels still unbilled)
+ * in one statement: prices each with the tariff, gives
  * each a bill ID from the serial counter, skips parcels already billed for the year (the unique key makes a
  * re-run after a crash a no-op for them), and posts one charge entry: each bill's receivable against dues revenue.
  * The same formula as rules/assess.ts, in exact numeric arithmetic (div truncates, every value is ≥ 0).
@@ -91,6 +92,15 @@ export async function assessChunk(trx: Db, input: ChunkInput): Promise<ChunkResu
   const landByZone = JSON.stringify(input.tariff.landValueRialsPerM2.byZone);
   const buildingByType = JSON.stringify(input.tariff.buildingValueRialsPerM2.byType);
   const divisor = (10_000n * pricing.scale).toString();
+  const source =
+    input.range === 'sweep'
+      ? sql`SELECT p.* FROM parcels p WHERE p.municipality_id = ${m}::uuid AND NOT EXISTS (
+          SELECT 1 FROM bills b WHERE b.municipality_id = ${m}::uuid AND b.parcel_id = p.id
+            AND b.kind = 'renewal_dues' AND b.dues_year = ${input.duesYear})
+          ORDER BY p.id LIMIT ${input.limit}`
+      : sql`SELECT p.* FROM parcels p WHERE p.municipality_id = ${m}::uuid
+          AND p.ctid >= ('(' || ${input.range.blocks[0]}::int || ',0)')::tid
+          AND p.ctid < ('(' || ${input.range.blocks[1]}::int || ',0)')::tid`;
   // Only tariffs that name flags read them: one lookup per parcel instead of one per matcher.
   const namesFlags = [...input.tariff.adjustments, ...input.tariff.exemptions].some(
     (rule) => rule.when.flags,
@@ -101,7 +111,6 @@ export async function assessChunk(trx: Db, input: ChunkInput): Promise<ChunkResu
   const memo = `Renewal dues ${input.duesYear}: assessment`;
   const { rows } = await sql<{
     scanned: number;
-    last_parcel_id: string | null;
     serials_used: number;
     created: number;
     exempt: number;
@@ -110,12 +119,7 @@ export async function assessChunk(trx: Db, input: ChunkInput): Promise<ChunkResu
     WITH chunk AS (
       SELECT p.id, p.land_use, p.land_area_m2, p.built_area_m2, d.number AS district_number, pz.zone_code,
         ${flagsColumn} AS flags
-      FROM (
-        SELECT p.* FROM parcels p
-        WHERE p.municipality_id = ${m}::uuid AND (${input.afterParcelId}::uuid IS NULL OR p.id > ${input.afterParcelId}::uuid)
-        ORDER BY p.id
-        LIMIT ${input.limit}
-      ) p
+      FROM (${source}) p
       JOIN districts d ON d.id = p.district_id
       -- LATERAL probes: a join here lets the planner merge against the whole table from its start, once per chunk,
       -- which made a million-parcel run quadratic.
@@ -185,7 +189,6 @@ export async function assessChunk(trx: Db, input: ChunkInput): Promise<ChunkResu
     )
     SELECT
       (SELECT count(*) FROM chunk)::int AS scanned,
-      (SELECT id FROM chunk ORDER BY id DESC LIMIT 1) AS last_parcel_id,
       coalesce((SELECT max(rn) FROM fresh), 0)::int AS serials_used,
       (SELECT count(*) FROM inserted)::int AS created,
       (SELECT count(*) FROM inserted WHERE principal_rials = 0)::int AS exempt,
@@ -195,7 +198,6 @@ export async function assessChunk(trx: Db, input: ChunkInput): Promise<ChunkResu
   const row = rows[0];
   return {
     scanned: row.scanned,
-    lastParcelId: row.last_parcel_id,
     serialsUsed: row.serials_used,
     created: row.created,
     exempt: row.exempt,

@@ -105,11 +105,10 @@ describe('the annual renewal-dues assessment', () => {
     });
     const chunk = { municipalityId: s.municipality.id, runId: run.id, chunkSize: 3, timeZone: 'Asia/Tehran' };
     await assessNextChunk(t.database.db, t.clock, chunk);
-    await assessNextChunk(t.database.db, t.clock, chunk);
     // The worst case: the run forgot how far it got (as if its progress had never been written).
     await t.database.db
       .updateTable('dues_assessment_runs')
-      .set({ cursor_parcel_id: null })
+      .set({ cursor_block: null })
       .where('id', '=', run.id)
       .execute();
     // Starting again resumes the same run rather than opening a second one.

@@ -10,6 +10,17 @@ export async function countParcels(db: Db, municipalityId: string): Promise<numb
   return Number(row.n);
 }
 
+/** How many blocks the parcels table has now, and about how many parcels one block holds. */
+export async function parcelBlocks(db: Db): Promise<{ blocks: number; rowsPerBlock: number }> {
+  const { rows } = await sql<{ blocks: number; relpages: number; reltuples: number }>`
+    SELECT (pg_relation_size('parcels') / current_setting('block_size')::int)::int AS blocks,
+      relpages, reltuples::float8 AS reltuples
+    FROM pg_class WHERE oid = 'parcels'::regclass`.execute(db);
+  const row = rows[0];
+  const rowsPerBlock = row.relpages > 0 && row.reltuples > 0 ? row.reltuples / row.relpages : 4;
+  return { blocks: row.blocks, rowsPerBlock };
+}
+
 export function findRunningRun(db: Db, municipalityId: string, duesYear: number) {
   return db
     .selectFrom('dues_assessment_runs')
@@ -56,6 +67,7 @@ export async function insertRun(
     duesYear: number;
     tariffId: string;
     parcelsTotal: number;
+    blocksTotal: number;
     startedBy: string | null;
   },
 ) {
@@ -67,6 +79,7 @@ export async function insertRun(
       tariff_id: input.tariffId,
       state: 'running',
       parcels_total: input.parcelsTotal,
+      blocks_total: input.blocksTotal,
       started_by: input.startedBy,
     })
     .returningAll()
@@ -81,7 +94,7 @@ export async function recordChunk(
     created: number;
     exempt: number;
     totalRials: bigint;
-    lastParcelId: string | null;
+    cursorBlock: number;
   },
   finishedAt: Date | null,
 ): Promise<void> {
@@ -92,7 +105,7 @@ export async function recordChunk(
       bills_created: sql`bills_created + ${chunk.created}`,
       exempt_count: sql`exempt_count + ${chunk.exempt}`,
       total_rials: sql`total_rials + ${chunk.totalRials.toString()}::bigint`,
-      ...(chunk.lastParcelId ? { cursor_parcel_id: chunk.lastParcelId } : {}),
+      cursor_block: chunk.cursorBlock,
       ...(finishedAt ? { state: 'done' as const, finished_at: finishedAt } : {}),
     })
     .where('id', '=', runId)
