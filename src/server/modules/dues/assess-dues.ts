@@ -106,7 +106,7 @@ export async function assessNextChunk(
       .executeTakeFirstOrThrow();
     const { accruesOn, dueOn } = duesYearDates(run.dues_year);
     const limit = input.chunkSize ?? DEFAULT_CHUNK;
-    // Block ranges of about `limit` parcels first (sequential reads), then sweeps for what they missed.
+    // Block ranges of about `limit` parcels first (sequential reads), then one sweep for what they missed.
     const cursor = run.cursor_block ?? 0;
     const sweeping = cursor >= run.blocks_total;
     const { rowsPerBlock } = await parcelBlocks(trx);
@@ -121,7 +121,6 @@ export async function assessNextChunk(
       tariff: tariffRow.tariff as DuesTariff,
       zonesLayerId: zones?.id ?? null,
       range: sweeping ? 'sweep' : { blocks: [cursor, next] },
-      limit,
       companyCode: counter.companyCode,
       lastSerial: counter.lastSerial,
       accruesOn,
@@ -131,7 +130,7 @@ export async function assessNextChunk(
     if (counter.lastSerial + chunk.serialsUsed > 99_999_999)
       throw new Error('the bill serial of this municipality is exhausted (8 digits)');
     await advanceBillCounter(trx, input.municipalityId, chunk.serialsUsed);
-    const done = sweeping && chunk.scanned < limit;
+    const done = sweeping;
     await recordChunk(trx, run.id, { ...chunk, cursorBlock: next }, done ? clock.now() : null);
     if (done)
       await recordAudit(

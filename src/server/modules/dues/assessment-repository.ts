@@ -61,9 +61,8 @@ export interface ChunkInput {
   tariffId: string;
   tariff: DuesTariff;
   zonesLayerId: string | null;
-  /** A range of the parcels table's blocks, or the final sweep for parcels still unbilled. */
+  /** A range of the parcels table's blocks, or the final sweep: every parcel still unbilled, in one statement. */
   range: { blocks: [number, number] } | 'sweep';
-  limit: number;
   companyCode: string;
   lastSerial: number;
   accruesOn: string;
@@ -80,8 +79,8 @@ export interface ChunkResult {
 }
 
 /**
- * Bills the parcels of a block range of the parcels table (or, at the end, up to `limit` parcels still unbilled)
- * in one statement: prices each with the tariff, gives
+ * Bills the parcels of a block range of the parcels table (or, at the end, every parcel still unbilled) in one
+ * statement: prices each with the tariff, gives
  * each a bill ID from the serial counter, skips parcels already billed for the year (the unique key makes a
  * re-run after a crash a no-op for them), and posts one charge entry: each bill's receivable against dues revenue.
  * The same formula as rules/assess.ts, in exact numeric arithmetic (div truncates, every value is ≥ 0).
@@ -94,10 +93,10 @@ export async function assessChunk(trx: Db, input: ChunkInput): Promise<ChunkResu
   const divisor = (10_000n * pricing.scale).toString();
   const source =
     input.range === 'sweep'
-      ? sql`SELECT p.* FROM parcels p WHERE p.municipality_id = ${m}::uuid AND NOT EXISTS (
+      ? // One anti-join over the whole table (a hash or merge join, no random reads); normally it finds nothing.
+        sql`SELECT p.* FROM parcels p WHERE p.municipality_id = ${m}::uuid AND NOT EXISTS (
           SELECT 1 FROM bills b WHERE b.municipality_id = ${m}::uuid AND b.parcel_id = p.id
-            AND b.kind = 'renewal_dues' AND b.dues_year = ${input.duesYear})
-          ORDER BY p.id LIMIT ${input.limit}`
+            AND b.kind = 'renewal_dues' AND b.dues_year = ${input.duesYear})`
       : sql`SELECT p.* FROM parcels p WHERE p.municipality_id = ${m}::uuid
           AND p.ctid >= ('(' || ${input.range.blocks[0]}::int || ',0)')::tid
           AND p.ctid < ('(' || ${input.range.blocks[1]}::int || ',0)')::tid`;
