@@ -24,6 +24,14 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }
     summary: 'certificates rotate-key [--municipality CODE] | verify PAYLOAD --jwks FILE',
     load: async () => (await import('./commands/certificates.js')).run,
   },
+  dues: {
+    summary: 'dues assess --year YEAR: assess renewal dues of every parcel (resumable)',
+    load: async () => (await import('./commands/dues.js')).run,
+  },
+  ledger: {
+    summary: 'ledger check: prove the books balance and match bills and payments; exit 2 if not',
+    load: async () => (await import('./commands/ledger.js')).run,
+  },
 };
 
 function usage(): string {

@@ -15,11 +15,16 @@ import { caseRoutes } from './modules/cases/routes.js';
 import { serviceAdminRoutes } from './modules/cases/service-admin-routes.js';
 import { CertificateKeyring } from './modules/certificates/keyring.js';
 import { certificateRoutes } from './modules/certificates/routes.js';
+import { billRoutes } from './modules/dues/bill-routes.js';
+import { duesRoutes } from './modules/dues/dues-routes.js';
 import { notificationRoutes } from './modules/notifications/routes.js';
 import { buildSmsSender } from './modules/notifications/sms/build-sms-sender.js';
 import { smsSimulator } from './modules/notifications/sms/simulator.js';
 import { observabilityRoutes } from './modules/observability/routes.js';
 import { parcelRoutes } from './modules/parcels/routes.js';
+import { buildPaymentDeps } from './modules/payments/build-payments.js';
+import { paymentFinanceRoutes } from './modules/payments/finance-routes.js';
+import { paymentRoutes } from './modules/payments/routes.js';
 import { zoningRoutes } from './modules/zoning/routes.js';
 import { ZoningIndexRegistry } from './modules/zoning/zoning-index.js';
 import { buildBlobStore } from './storage/build-blob-store.js';
@@ -49,6 +54,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   );
 
   app.decorate('zoningIndexes', new ZoningIndexRegistry(deps.db));
+  app.decorate('payments', buildPaymentDeps(app));
   app.decorate('jobs', buildJobRunner(app));
   app.decorate('certificateKeys', new CertificateKeyring(deps.config.certificates.keySecret));
   app.decorate('blobStore', deps.blobs ?? buildBlobStore(deps.config.storage, deps.config.dataDir));
@@ -71,5 +77,9 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   await app.register(notificationRoutes);
   await app.register(auditRoutes);
   await app.register(certificateRoutes);
+  await app.register(billRoutes);
+  await app.register(duesRoutes);
+  await app.register(paymentRoutes);
+  await app.register(paymentFinanceRoutes);
   return app;
 }

@@ -27,6 +27,22 @@ export interface Config {
     /** Seals the municipalities' private signing keys in the database (AES-256-GCM); required in production. */
     keySecret: string | undefined;
   };
+  payments: {
+    /** The gateway driver: ZarinPal REST v4 (the built-in sandbox speaks it too). */
+    gateway: 'zarinpal';
+    /** The gateway's base URL; unset in development: the built-in sandbox. */
+    gatewayUrl: string | undefined;
+    merchantId: string;
+    /** Start the sandbox gateway on its own port (development). */
+    sandbox: boolean;
+    sandboxPort: number;
+    /** Where the gateway sends payers back; unset: PUBLIC_URL when set, else this server's own address. */
+    callbackBaseUrl: string | undefined;
+    timeoutMinutes: number;
+    reconcileEveryMinutes: number;
+    /** A payment younger than this is left to its payer and callback; reconciliation asks about older ones. */
+    reconcileGraceSeconds: number;
+  };
   auth: {
     sessionTtlHours: number;
     otpTtlSeconds: number;
@@ -85,6 +101,11 @@ export function loadConfig(env: Env = process.env): Config {
   if (certificateKeySecret && certificateKeySecret.length < 32) {
     throw new Error('Configuration error: CERTIFICATE_KEY_SECRET must be 32 characters or more');
   }
+  const paymentSandbox = boolFrom(env, 'PAYMENT_SANDBOX', mode === 'development');
+  const merchantId = env.PAYMENT_MERCHANT_ID ?? '00000000-0000-4000-8000-000000000000';
+  if (merchantId.length !== 36) {
+    throw new Error('Configuration error: PAYMENT_MERCHANT_ID must be the 36-character merchant ID');
+  }
   return {
     env: mode,
     host,
@@ -105,6 +126,17 @@ export function loadConfig(env: Env = process.env): Config {
       simulator,
     },
     certificates: { keySecret: certificateKeySecret },
+    payments: {
+      gateway: 'zarinpal',
+      gatewayUrl: env.PAYMENT_GATEWAY_URL?.replace(/\/$/, '') || undefined,
+      merchantId,
+      sandbox: paymentSandbox,
+      sandboxPort: intFrom(env, 'PAYMENT_SANDBOX_PORT', 3100),
+      callbackBaseUrl: (env.PAYMENT_CALLBACK_BASE_URL || env.PUBLIC_URL || undefined)?.replace(/\/$/, ''),
+      timeoutMinutes: intFrom(env, 'PAYMENT_TIMEOUT_MINUTES', 20),
+      reconcileEveryMinutes: intFrom(env, 'PAYMENT_RECONCILE_MINUTES', 5),
+      reconcileGraceSeconds: intFrom(env, 'PAYMENT_RECONCILE_GRACE_SECONDS', 60),
+    },
     auth: {
       sessionTtlHours: intFrom(env, 'SESSION_TTL_HOURS', 12),
       otpTtlSeconds: intFrom(env, 'OTP_TTL_SECONDS', 120),

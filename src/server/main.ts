@@ -6,6 +6,8 @@ import { openDatabase } from './db/connection.js';
 import { DataDirLockedError, lockDataDir } from './db/data-dir-lock.js';
 import { migrate } from './db/migrate.js';
 import { hasAnyMunicipality, seedDemoCity } from './modules/demo-city/seed-demo-city.js';
+import { scheduleReconciliation } from './modules/payments/build-payments.js';
+import { startZarinpalSandbox } from './modules/payments/sandbox/zarinpal-sandbox.js';
 
 /** Starts Shahrvand: config → database (embedded or PostgreSQL) → migrations → demo city on first start → HTTP. */
 async function main(): Promise<void> {
@@ -19,6 +21,18 @@ async function main(): Promise<void> {
   const seeded = config.seedDemoCity && !(await hasAnyMunicipality(database.db));
   if (seeded) await seedDemoCity(database.db, {});
 
+  // Development: a local gateway speaking ZarinPal's protocol on its own port, unless a real one is configured.
+  const sandbox =
+    config.payments.sandbox && !config.payments.gatewayUrl
+      ? await startZarinpalSandbox({
+          host: config.host,
+          port: config.payments.sandboxPort,
+          merchantIds: [config.payments.merchantId],
+          stateFile: path.join(config.dataDir, 'payment-sandbox.json'),
+        })
+      : null;
+  if (sandbox) config.payments.gatewayUrl = sandbox.url;
+
   const app = await buildApp({ config, db: database.db, engine: database.engine, clock: systemClock });
   await app.listen({ host: config.host, port: config.port });
   app.log.info(
@@ -31,7 +45,12 @@ async function main(): Promise<void> {
     `Shahrvand is serving at ${config.publicUrl}`,
   );
 
+  if (sandbox) app.log.info(`payment sandbox gateway (ZarinPal v4) at ${sandbox.url}`);
+  else if (!config.payments.gatewayUrl)
+    app.log.warn('no PAYMENT_GATEWAY_URL: online payments are unavailable');
+
   void warmZoningIndexes(app);
+  await scheduleReconciliation(app.payments);
   app.jobs.start();
 
   let stopping = false;
@@ -40,6 +59,7 @@ async function main(): Promise<void> {
     stopping = true;
     app.log.info({ signal }, 'shutting down');
     await app.close();
+    await sandbox?.close();
     await database.close();
     release();
     process.exit(0);

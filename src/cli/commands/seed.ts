@@ -8,11 +8,12 @@ import {
 import { seedDemoCity } from '../../server/modules/demo-city/seed-demo-city.js';
 import { openCommandDatabase } from '../open-database.js';
 
-const USAGE = `Usage: npm run cli -- seed [--parcels N] [--seed S] [--municipality CODE]
+const USAGE = `Usage: npm run cli -- seed [--parcels N] [--seed S] [--municipality CODE] [--no-dues]
 
   --parcels N          number of parcels to generate (default ${DEFAULT_PARCELS})
   --seed S             integer seed; the same seed gives the same city, ids included (default ${DEFAULT_SEED})
   --municipality CODE  code of the new municipality (default ${DEMO_MUNICIPALITY_CODE})
+  --no-dues            no renewal-dues tariffs and no 1404/1405 assessment
 `;
 
 const OPTIONS = ['--parcels', '--seed', '--municipality'];
@@ -21,6 +22,7 @@ interface SeedArgs {
   parcels: number;
   seed: number;
   municipalityCode: string;
+  dues: boolean;
 }
 
 function integerOption(name: string, raw: string): number {
@@ -31,6 +33,8 @@ function integerOption(name: string, raw: string): number {
 /** Parses the options; throws an Error with a message for the user on anything it does not understand. */
 export function parseSeedArgs(args: string[]): SeedArgs | 'help' {
   const values: Partial<SeedArgs> = {};
+  const dues = !args.includes('--no-dues');
+  args = args.filter((arg) => arg !== '--no-dues');
   for (let i = 0; i < args.length; i++) {
     const [flag, inline] = args[i].split(/=(.*)/s, 2);
     if (flag === '--help' || flag === '-h') return 'help';
@@ -41,7 +45,7 @@ export function parseSeedArgs(args: string[]): SeedArgs | 'help' {
     else if (flag === '--seed') values.seed = integerOption(flag, value);
     else values.municipalityCode = value;
   }
-  return resolveDemoCityOptions(values);
+  return { ...resolveDemoCityOptions(values), dues };
 }
 
 function formatDuration(ms: number): string {

@@ -467,6 +467,181 @@ export interface CertificatesTable {
   created_at: Generated<Date>;
 }
 
+type Rials = ColumnType<string, bigint | number | string, bigint | number | string>;
+type IsoDate = ColumnType<string, string, string>;
+
+export interface DuesSettingsTable {
+  municipality_id: string;
+  bill_company_code: string;
+  last_bill_serial: ColumnType<string, number | string | undefined, number | string>;
+}
+
+export interface DuesTariffsTable {
+  id: Generated<string>;
+  municipality_id: string;
+  dues_year: number;
+  resolution_no: string;
+  tariff: Json<unknown>;
+  created_at: Generated<Date>;
+  created_by: string | null;
+}
+
+export interface DuesAmnestiesTable {
+  id: Generated<string>;
+  municipality_id: string;
+  code: string;
+  title: string;
+  resolution_no: string;
+  starts_on: IsoDate;
+  ends_on: IsoDate;
+  dues_years_up_to: number | null;
+  penalty_waiver_pct: number;
+  created_at: Generated<Date>;
+}
+
+export interface DuesParcelFlagsTable {
+  municipality_id: string;
+  parcel_id: string;
+  flag: string;
+}
+
+export interface DuesAssessmentRunsTable {
+  id: Generated<string>;
+  municipality_id: string;
+  dues_year: number;
+  tariff_id: string;
+  state: 'running' | 'done' | 'failed';
+  parcels_total: number;
+  parcels_done: Generated<number>;
+  bills_created: Generated<number>;
+  exempt_count: Generated<number>;
+  total_rials: ColumnType<string, bigint | number | string | undefined, bigint | number | string>;
+  blocks_total: Generated<number>;
+  cursor_block: number | null;
+  started_by: string | null;
+  started_at: Generated<Date>;
+  finished_at: NullableTimestamp;
+  last_error: string | null;
+}
+
+export type BillState = 'open' | 'paid' | 'exempt' | 'cancelled';
+
+export interface BillsTable {
+  id: Generated<string>;
+  municipality_id: string;
+  parcel_id: string;
+  kind: 'renewal_dues';
+  dues_year: number;
+  bill_id: string;
+  tariff_id: string;
+  assessment_run_id: string | null;
+  zone_code: string | null;
+  land_use: string;
+  land_area_m2: Numeric;
+  built_area_m2: Numeric;
+  land_value_rials: Rials;
+  building_value_rials: Rials;
+  adjustment_codes: ColumnType<string[] | null, string[] | null | undefined, string[] | null>;
+  exemption_code: string | null;
+  principal_rials: Rials;
+  state: BillState;
+  accrues_on: IsoDate;
+  due_on: IsoDate;
+  paid_at: NullableTimestamp;
+  paid_by_payment_id: string | null;
+  cancelled_at: NullableTimestamp;
+  cancel_reason: string | null;
+  created_at: Generated<Date>;
+}
+
+export type LedgerAccount =
+  | 'dues_receivable'
+  | 'dues_revenue'
+  | 'penalty_revenue'
+  | 'prize_discount'
+  | 'gateway_clearing'
+  | 'payer_refunds';
+
+export interface LedgerEntriesTable {
+  id: Generated<string>;
+  municipality_id: string;
+  kind: 'charge' | 'payment' | 'refund' | 'reversal';
+  at: Timestamp;
+  memo: string;
+  assessment_run_id: string | null;
+  payment_id: string | null;
+  bill_id: string | null;
+  created_at: Generated<Date>;
+}
+
+export interface LedgerLinesTable {
+  id: Generated<string>;
+  municipality_id: string;
+  entry_id: string;
+  account: LedgerAccount;
+  parcel_id: string | null;
+  bill_id: string | null;
+  amount_rials: Rials;
+  at: Timestamp;
+}
+
+export type PaymentState = 'created' | 'pending' | 'paid' | 'failed' | 'refund_pending' | 'refunded';
+
+export interface PaymentsTable {
+  id: Generated<string>;
+  municipality_id: string;
+  state: PaymentState;
+  amount_rials: Rials;
+  gateway: string;
+  authority: string | null;
+  ref_id: string | null;
+  card_pan: string | null;
+  payer_kind: 'citizen' | 'office' | 'anonymous';
+  payer_user_id: string | null;
+  payer_office_id: string | null;
+  payer_national_id: string | null;
+  receipt_token: string;
+  failure_reason: string | null;
+  callbacks: Generated<number>;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+  verified_at: NullableTimestamp;
+  completed_at: NullableTimestamp;
+}
+
+export interface PaymentItemsTable {
+  municipality_id: string;
+  payment_id: string;
+  bill_id: string;
+  principal_rials: Rials;
+  penalty_rials: Rials;
+  prize_rials: Rials;
+  amount_rials: Rials;
+  amnesty_code: string | null;
+}
+
+export interface PaymentEventsTable {
+  id: Generated<string>;
+  municipality_id: string;
+  payment_id: string;
+  at: Timestamp;
+  kind: string;
+  details: Json<Record<string, unknown>>;
+}
+
+export interface PaymentMismatchesTable {
+  id: Generated<string>;
+  municipality_id: string;
+  payment_id: string | null;
+  gateway_authority: string | null;
+  kind: string;
+  details: Json<Record<string, unknown>>;
+  found_at: Timestamp;
+  resolved_at: NullableTimestamp;
+  resolved_by: string | null;
+  resolution_note: string | null;
+}
+
 export interface Database {
   municipalities: MunicipalitiesTable;
   districts: DistrictsTable;
@@ -502,6 +677,18 @@ export interface Database {
   certificate_signing_keys: CertificateSigningKeysTable;
   certificate_counters: CertificateCountersTable;
   certificates: CertificatesTable;
+  dues_settings: DuesSettingsTable;
+  dues_tariffs: DuesTariffsTable;
+  dues_amnesties: DuesAmnestiesTable;
+  dues_parcel_flags: DuesParcelFlagsTable;
+  dues_assessment_runs: DuesAssessmentRunsTable;
+  bills: BillsTable;
+  ledger_entries: LedgerEntriesTable;
+  ledger_lines: LedgerLinesTable;
+  payments: PaymentsTable;
+  payment_items: PaymentItemsTable;
+  payment_events: PaymentEventsTable;
+  payment_mismatches: PaymentMismatchesTable;
 }
 
 /** A database handle or an open transaction: repositories accept either, so a use case can pass its transaction down. */

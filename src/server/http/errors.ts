@@ -38,6 +38,11 @@ export const ERROR_CATALOGUE = {
   consent_required: 403,
   case_not_editable: 409,
   certificate_already_revoked: 409,
+  dues_tariff_missing: 409,
+  dues_tariff_in_use: 409,
+  bill_not_payable: 409,
+  payment_id_outdated: 409,
+  payment_gateway_unavailable: 503,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CATALOGUE;

@@ -2,6 +2,9 @@ import type { FastifyInstance } from 'fastify';
 import { DEADLINE_JOB } from '../modules/cases/act-on-case.js';
 import { deadlineJobHandler } from '../modules/cases/deadline-job.js';
 import { SMS_JOB, smsJobHandler } from '../modules/cases/notify.js';
+import { ASSESSMENT_JOB } from '../modules/dues/assess-dues.js';
+import { assessmentJobHandler } from '../modules/dues/assessment-job.js';
+import { registerPaymentJobs } from '../modules/payments/build-payments.js';
 import { JobRunner } from './job-runner.js';
 
 declare module 'fastify' {
@@ -10,7 +13,8 @@ declare module 'fastify' {
   }
 }
 
-/** The background jobs this app runs: deadline timers and SMS delivery. main.ts starts the polling. */
+/** The background jobs this app runs: deadline timers, SMS delivery, dues assessment, payment refunds and
+ * reconciliation. main.ts starts the polling. */
 export function buildJobRunner(app: FastifyInstance): JobRunner {
   const { db, clock } = app.deps;
   const runner = new JobRunner(db, clock, app.log);
@@ -19,6 +23,8 @@ export function buildJobRunner(app: FastifyInstance): JobRunner {
     SMS_JOB,
     smsJobHandler(db, (to, text) => app.deps.sms.send({ to, text }), clock),
   );
+  runner.register(ASSESSMENT_JOB, assessmentJobHandler(db, clock));
+  registerPaymentJobs(runner, app.payments, app.deps.config.payments.reconcileEveryMinutes);
   app.addHook('onClose', async () => runner.stop());
   return runner;
 }

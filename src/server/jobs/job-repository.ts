@@ -22,6 +22,38 @@ export async function enqueueJob(trx: Db, job: NewJob): Promise<void> {
 }
 
 /**
+ * Schedules a job unless one of the same kind is already waiting (a self-rescheduling job such as reconciliation
+ * keeps exactly one chain). `exceptId` is the job now running, which is not done yet but does not count.
+ */
+export async function enqueueUniqueJob(db: Db, job: NewJob, exceptId?: string): Promise<void> {
+  await sql`
+    INSERT INTO jobs (municipality_id, kind, run_at, payload)
+    SELECT ${job.municipalityId}::uuid, ${job.kind}::text, ${job.runAt}::timestamptz, ${JSON.stringify(job.payload)}::jsonb
+    WHERE NOT EXISTS (
+      SELECT 1 FROM jobs WHERE kind = ${job.kind} AND done_at IS NULL AND id::text <> ${exceptId ?? ''}
+    )`.execute(db);
+}
+
+/** Makes waiting jobs of a kind due now; returns how many there were. */
+export async function bringJobsForward(db: Db, kind: string, now: Date): Promise<number> {
+  const result = await db
+    .updateTable('jobs')
+    .set({ run_at: now })
+    .where('kind', '=', kind)
+    .where('done_at', 'is', null)
+    .where('run_at', '>', now)
+    .executeTakeFirst();
+  const waiting = await db
+    .selectFrom('jobs')
+    .select('id')
+    .where('kind', '=', kind)
+    .where('done_at', 'is', null)
+    .limit(1)
+    .execute();
+  return Math.max(Number(result.numUpdatedRows), waiting.length);
+}
+
+/**
  * Claims up to `limit` due jobs for `leaseMs`: a job whose worker dies is claimed again when its lease runs out.
  * SKIP LOCKED lets several workers on PostgreSQL share the queue without taking the same job.
  */

@@ -9,6 +9,7 @@ import { DEMO_PASSWORD } from './demo-accounts.js';
 import { type DemoCity, type DemoCityOptions, planDemoCity } from './generate.js';
 import { insertOwners, insertOwnerships, insertParcels } from './insert-rows.js';
 import type { ParcelBundle } from './rows.js';
+import { seedDemoDues } from './seed-demo-dues.js';
 import { seedDemoServices } from './seed-demo-services.js';
 import { seedDemoZoning } from './seed-demo-zoning.js';
 
@@ -17,6 +18,8 @@ const YIELD_EVERY = 250;
 
 export interface SeedDemoCityOptions extends DemoCityOptions {
   onProgress?: (done: number, total: number) => void;
+  /** Renewal-dues tariffs and the 1404/1405 assessments (default true; benchmarks assess on their own). */
+  dues?: boolean;
 }
 
 export interface SeedDemoCityResult {
@@ -131,6 +134,7 @@ export async function seedDemoCity(
   const inserted = await insertParcelBatches(db, city, options.onProgress);
   await seedDemoZoning(db, city, municipalityId);
   await seedDemoServices(db, municipalityId, [1404, 1405, 1406]);
+  if (options.dues !== false) await seedDemoDues(db, municipalityId);
 
   await db.transaction().execute((trx) =>
     recordAudit(trx, systemActor(municipalityId), {

@@ -1,0 +1,130 @@
+import cliProgress from 'cli-progress';
+import { loadConfig } from '../../server/config.js';
+import type { Db } from '../../server/db/schema.js';
+import { resolveMunicipality } from '../../server/modules/accounts/resolve-municipality.js';
+import { systemActor } from '../../server/modules/audit/actor.js';
+import { assessNextChunk, DEFAULT_CHUNK, startAssessment } from '../../server/modules/dues/assess-dues.js';
+import { municipalityTimeZone } from '../../server/modules/dues/bill-repository.js';
+import { findRun } from '../../server/modules/dues/run-repository.js';
+import { openCommandDatabase } from '../open-database.js';
+
+const USAGE = `Usage: npm run cli -- dues assess --year YEAR [--municipality CODE] [--chunk N]
+
+  Assesses the renewal dues of every parcel for a Jalali year under the tariff in force, in chunks of N parcels
+  (default ${DEFAULT_CHUNK}), each its own transaction. Stopped or crashed, the same command resumes the run;
+  a parcel already billed for the year is never billed again.
+`;
+
+export interface AssessArgs {
+  year: number;
+  municipality?: string;
+  chunk: number;
+}
+
+export function parseAssessArgs(args: string[]): AssessArgs | 'help' {
+  if (args[0] !== 'assess') throw new Error('Unknown dues command.');
+  const values: Partial<AssessArgs> = { chunk: DEFAULT_CHUNK };
+  for (let i = 1; i < args.length; i++) {
+    const [flag, inline] = args[i].split(/=(.*)/s, 2);
+    if (flag === '--help' || flag === '-h') return 'help';
+    const value = inline ?? args[++i];
+    if (value === undefined) throw new Error(`${flag} needs a value.`);
+    if (flag === '--year' || flag === '--chunk') {
+      if (!/^\d+$/.test(value)) throw new Error(`${flag} expects a whole number, got "${value}".`);
+      values[flag === '--year' ? 'year' : 'chunk'] = Number(value);
+    } else if (flag === '--municipality') values.municipality = value;
+    else throw new Error(`Unknown option "${args[i]}".`);
+  }
+  if (!values.year || values.year < 1300 || values.year > 1700)
+    throw new Error('--year YEAR (Jalali, e.g. 1405) is required.');
+  return values as AssessArgs;
+}
+
+/** Runs an assessment to its end in this process, reporting progress as parcels are billed. */
+export async function assessToEnd(
+  db: Db,
+  input: {
+    municipalityId: string;
+    year: number;
+    chunk: number;
+    onProgress?: (done: number, total: number) => void;
+  },
+) {
+  const clock = { now: () => new Date() };
+  const { run, resumed } = await startAssessment(db, clock, {
+    municipalityId: input.municipalityId,
+    duesYear: input.year,
+    actor: systemActor(input.municipalityId),
+    enqueue: false,
+  });
+  const timeZone = await municipalityTimeZone(db, input.municipalityId);
+  let done = run.parcels_done;
+  input.onProgress?.(done, run.parcels_total);
+  for (;;) {
+    const step = await assessNextChunk(db, clock, {
+      municipalityId: input.municipalityId,
+      runId: run.id,
+      chunkSize: input.chunk,
+      timeZone,
+    });
+    done += step.scanned;
+    input.onProgress?.(done, run.parcels_total);
+    if (step.done) break;
+  }
+  return { resumed, run: await findRun(db, input.municipalityId, run.id) };
+}
+
+export async function run(args: string[]): Promise<number> {
+  let options: AssessArgs | 'help';
+  try {
+    options = parseAssessArgs(args);
+  } catch (err) {
+    process.stderr.write(`${(err as Error).message}\n\n${USAGE}`);
+    return 1;
+  }
+  if (options === 'help') {
+    process.stdout.write(USAGE);
+    return 0;
+  }
+  const started = performance.now();
+  const handle = await openCommandDatabase();
+  const bar = new cliProgress.SingleBar(
+    {
+      stream: process.stderr,
+      format:
+        'Assessing parcels [{bar}] {percentage}% | {value}/{total} | {duration_formatted} elapsed, ETA {eta_formatted}',
+      hideCursor: true,
+    },
+    cliProgress.Presets.shades_classic,
+  );
+  try {
+    const municipality = await resolveMunicipality(
+      handle.db,
+      options.municipality,
+      loadConfig().defaultMunicipality,
+    );
+    let barStarted = false;
+    const result = await assessToEnd(handle.db, {
+      municipalityId: municipality.id,
+      year: options.year,
+      chunk: options.chunk,
+      onProgress: (done, total) => {
+        if (!barStarted) bar.start(total, done);
+        barStarted = true;
+        bar.update(done);
+      },
+    });
+    bar.stop();
+    const run = result.run;
+    process.stdout.write(
+      `${result.resumed ? 'Resumed and finished' : 'Finished'} the ${options.year} assessment of "${municipality.code}": ` +
+        `${run?.bills_created.toLocaleString('en')} bills (${run?.exempt_count.toLocaleString('en')} exempt), ` +
+        `${BigInt(run?.total_rials ?? 0).toLocaleString('en')} rials, in ${((performance.now() - started) / 1000).toFixed(1)} s; ` +
+        `peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MiB.\n`,
+    );
+    return 0;
+  } finally {
+    bar.stop();
+    await handle.close();
+  }
+}

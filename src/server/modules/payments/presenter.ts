@@ -1,0 +1,82 @@
+import { rials } from '../dues/presenter.js';
+import type { listItems, PaymentRow } from './payment-repository.js';
+
+type ItemRow = Awaited<ReturnType<typeof listItems>>[number];
+
+const jalali = new Intl.DateTimeFormat('fa-IR-u-ca-persian', {
+  dateStyle: 'long',
+  timeStyle: 'short',
+  timeZone: 'Asia/Tehran',
+});
+
+function presentItem(item: ItemRow) {
+  return {
+    billRecordId: item.bill_id,
+    billId: item.bill_number,
+    kind: item.kind,
+    year: item.dues_year,
+    parcel: { id: item.parcel_id, renewalCode: item.renewal_code },
+    principalRials: rials(item.principal_rials),
+    penaltyRials: rials(item.penalty_rials),
+    prizeRials: rials(item.prize_rials),
+    amountRials: rials(item.amount_rials),
+    amnestyCode: item.amnesty_code,
+  };
+}
+
+export function presentPayment(payment: PaymentRow, items: ItemRow[]) {
+  return {
+    id: payment.id,
+    state: payment.state,
+    amountRials: rials(payment.amount_rials),
+    gateway: payment.gateway,
+    refId: payment.ref_id,
+    cardPan: payment.card_pan,
+    payer: {
+      kind: payment.payer_kind,
+      nationalId: payment.payer_national_id,
+      officeId: payment.payer_office_id,
+    },
+    failureReason: payment.failure_reason,
+    callbacks: payment.callbacks,
+    createdAt: payment.created_at.toISOString(),
+    expiresAt: payment.expires_at.toISOString(),
+    verifiedAt: payment.verified_at?.toISOString() ?? null,
+    completedAt: payment.completed_at?.toISOString() ?? null,
+    items: items.filter((item) => item.payment_id === payment.id).map(presentItem),
+  };
+}
+
+/**
+ * Everything a receipt shows (رسید پرداخت), ready for a PDF to be rendered from: who was paid, for what, how
+ * much, when, and the gateway's reference. A receipt exists only for a completed payment.
+ */
+export function presentReceipt(
+  payment: PaymentRow,
+  items: ItemRow[],
+  municipality: { code: string; name_fa: string; name_en: string },
+) {
+  const paidAt = payment.verified_at ?? payment.completed_at;
+  return {
+    receiptNo: payment.ref_id,
+    paymentId: payment.id,
+    state: payment.state,
+    municipality: { code: municipality.code, nameFa: municipality.name_fa, nameEn: municipality.name_en },
+    paidAt: paidAt?.toISOString() ?? null,
+    paidAtJalali: paidAt ? jalali.format(paidAt) : null,
+    amountRials: rials(payment.amount_rials),
+    gateway: payment.gateway,
+    refId: payment.ref_id,
+    cardPan: payment.card_pan,
+    payer: {
+      kind: payment.payer_kind,
+      nationalId: payment.payer_kind === 'anonymous' ? null : payment.payer_national_id,
+    },
+    items: items.map(presentItem),
+    totals: {
+      principalRials: items.reduce((s, i) => s + rials(i.principal_rials), 0),
+      penaltyRials: items.reduce((s, i) => s + rials(i.penalty_rials), 0),
+      prizeRials: items.reduce((s, i) => s + rials(i.prize_rials), 0),
+    },
+  };
+}
