@@ -42,7 +42,8 @@ function OutcomeMessage({ outcome }: { outcome: PaymentOutcome }) {
         {t('dues.outcome.pending')}
       </Alert>
     );
-  const reason = key === 'failed' && outcome.failureReason ? failureText(outcome.failureReason) : null;
+  const reason =
+    outcome.state === 'failed' && outcome.failureReason ? failureText(outcome.failureReason) : null;
   return (
     <Alert color={TONES[key as keyof typeof TONES] ?? 'gray'} variant="light" data-testid="outcome-message">
       <Stack gap={4}>

@@ -3,11 +3,21 @@ import type { listItems, PaymentRow } from './payment-repository.js';
 
 type ItemRow = Awaited<ReturnType<typeof listItems>>[number];
 
-const jalali = new Intl.DateTimeFormat('fa-IR-u-ca-persian', {
-  dateStyle: 'long',
-  timeStyle: 'short',
-  timeZone: 'Asia/Tehran',
-});
+const jalaliFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** A moment as Persian readers write it, on the Jalali calendar in the municipality's own time zone. */
+function jalaliDateTime(at: Date, timeZone: string): string {
+  let format = jalaliFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('fa-IR-u-ca-persian', {
+      dateStyle: 'long',
+      timeStyle: 'short',
+      timeZone,
+    });
+    jalaliFormats.set(timeZone, format);
+  }
+  return format.format(at);
+}
 
 function presentItem(item: ItemRow) {
   return {
@@ -89,7 +99,7 @@ export function presentReceipt(
       timeZone: municipality.timezone,
     },
     paidAt: paidAt?.toISOString() ?? null,
-    paidAtJalali: paidAt ? jalali.format(paidAt) : null,
+    paidAtJalali: paidAt ? jalaliDateTime(paidAt, municipality.timezone) : null,
     amountRials: rials(payment.amount_rials),
     gateway: payment.gateway,
     refId: payment.ref_id,
