@@ -46,6 +46,21 @@ const adminRoutes: RouteObject[] = [
   },
 ];
 
+const financeRoutes: RouteObject[] = [
+  {
+    index: true,
+    lazy: async () => ({ Component: (await import('./routes/finance/assessments-page.js')).AssessmentsPage }),
+  },
+  {
+    path: 'tariffs',
+    lazy: async () => ({ Component: (await import('./routes/finance/tariffs-page.js')).TariffsPage }),
+  },
+  {
+    path: 'payments',
+    lazy: async () => ({ Component: (await import('./routes/finance/money-page.js')).MoneyPage }),
+  },
+];
+
 const routes: RouteObject[] = [
   {
     element: <AppLayout />,
@@ -66,6 +81,43 @@ const routes: RouteObject[] = [
           { path: 'cartable/parcels/:id', element: <ParcelPage /> },
           { path: 'cartable/parcels/:id/new-request', element: <NewRequestPage /> },
           { path: 'cases', element: <CasesPage /> },
+          {
+            path: 'cartable/dues',
+            lazy: async () => ({ Component: (await import('./routes/dues-page.js')).DuesPage }),
+          },
+        ],
+      },
+      {
+        element: <RequirePrincipal kinds={['citizen', 'office']} />,
+        children: [
+          {
+            path: 'payments',
+            lazy: async () => ({
+              Component: (await import('./routes/payment-history-page.js')).PaymentHistoryPage,
+            }),
+          },
+        ],
+      },
+      {
+        path: 'payments/:id',
+        lazy: async () => ({
+          Component: (await import('./routes/payment-result-page.js')).PaymentResultPage,
+        }),
+      },
+      {
+        path: 'pay',
+        lazy: async () => ({ Component: (await import('./routes/pay-bill-page.js')).PayBillPage }),
+      },
+      {
+        path: 'finance',
+        element: <RequirePrincipal kinds={['staff']} staffRoles={['finance', 'oversight', 'admin']} />,
+        children: [
+          {
+            lazy: async () => ({
+              Component: (await import('./routes/finance/finance-layout.js')).FinanceLayout,
+            }),
+            children: financeRoutes,
+          },
         ],
       },
       {

@@ -35,6 +35,8 @@ function serverEnv(port: number, dataDir: string): NodeJS.ProcessEnv {
     LOG_LEVEL: 'warn',
     SEED_DEMO_CITY: 'true',
     SMS_SIMULATOR: 'true',
+    // The payment sandbox on a free port of its own: another server on this machine may hold the default 3100.
+    PAYMENT_SANDBOX_PORT: '0',
   };
 }
 

@@ -16,6 +16,7 @@ export type MessageKey =
   | `zoning.${keyof Catalogue['zoning']}`
   | `cases.${keyof Catalogue['cases']}`
   | `certificates.${keyof Catalogue['certificates']}`
+  | `receipts.${keyof Catalogue['receipts']}`
   | `serviceDefinition.${keyof Catalogue['serviceDefinition']}`;
 
 /** Looks up a server message in the given language and fills its {placeholders}. */

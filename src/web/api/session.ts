@@ -47,5 +47,6 @@ export function homePathOf(me: Me): string {
   if (me.kind === 'citizen') return '/cartable';
   if (me.kind === 'office') return '/office';
   if (isAdmin(me)) return '/admin';
+  if (me.roles.includes('finance')) return '/finance';
   return '/staff';
 }

@@ -7,6 +7,8 @@ import { useLanguage } from '../hooks/use-language.js';
 import { LanguageSwitcher } from './language-switcher.js';
 import { UserMenu } from './user-menu.js';
 
+const FINANCE_READERS: ReadonlySet<string> = new Set(['finance', 'oversight', 'admin']);
+
 export function AppHeader() {
   const { t } = useTranslation();
   const language = useLanguage();
@@ -39,6 +41,42 @@ export function AppHeader() {
             data-testid="my-requests-link"
           >
             {t('nav.myRequests')}
+          </Button>
+        )}
+        {me?.kind === 'staff' && me.roles.some((role) => FINANCE_READERS.has(role)) && (
+          <Button
+            component={Link}
+            to="/finance"
+            variant={pathname.startsWith('/finance') ? 'light' : 'subtle'}
+            size="compact-sm"
+            visibleFrom="sm"
+            data-testid="finance-link"
+          >
+            {t('dues.nav.finance')}
+          </Button>
+        )}
+        {(me?.kind === 'citizen' || me?.kind === 'office') && (
+          <Button
+            component={Link}
+            to="/payments"
+            variant={pathname === '/payments' ? 'light' : 'subtle'}
+            size="compact-sm"
+            visibleFrom="sm"
+            data-testid="payments-link"
+          >
+            {t('dues.nav.history')}
+          </Button>
+        )}
+        {!me && (
+          <Button
+            component={Link}
+            to="/pay"
+            variant={pathname === '/pay' ? 'light' : 'subtle'}
+            size="compact-sm"
+            visibleFrom="sm"
+            data-testid="pay-link"
+          >
+            {t('dues.nav.payByIds')}
           </Button>
         )}
         <Button

@@ -4,6 +4,7 @@ import { Link } from 'react-router';
 import { useMyParcels } from '../api/parcels.js';
 import { useMe } from '../api/session.js';
 import { ApiErrorAlert } from '../components/api-error-alert.js';
+import { DuesSummaryCard } from '../components/dues/dues-summary-card.js';
 import { LoadingState } from '../components/loading-state.js';
 import { ParcelCard } from '../components/parcel-card.js';
 import { useFormat } from '../hooks/use-format.js';
@@ -39,6 +40,7 @@ export function CartablePage() {
           </Button>
         </Group>
       </Card>
+      <DuesSummaryCard />
       <Group justify="space-between">
         <Title order={2} size="h3">
           {t('cartable.parcels')}

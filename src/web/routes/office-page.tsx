@@ -6,6 +6,7 @@ import { useMe } from '../api/session.js';
 import { ApiErrorAlert } from '../components/api-error-alert.js';
 import { CasesTable } from '../components/cases/cases-table.js';
 import { OfficeFiling } from '../components/cases/office-filing.js';
+import { OfficePayment } from '../components/dues/office-payment.js';
 import { LoadingState } from '../components/loading-state.js';
 
 /** The office desk: the requests this office filed, and filing a new one for a citizen who consents. */
@@ -14,6 +15,7 @@ export function OfficePage() {
   const { data: me } = useMe();
   const cases = useCases();
   const [filing, setFiling] = useState(false);
+  const [paying, setPaying] = useState(false);
   if (!me) return null;
   return (
     <Stack gap="lg">
@@ -24,12 +26,29 @@ export function OfficePage() {
           </Title>
           <Text c="dimmed">{t('staffHome.greeting', { name: me.name })}</Text>
         </div>
-        {!filing && (
-          <Button onClick={() => setFiling(true)} data-testid="file-for-citizen">
-            {t('office.fileForCitizen')}
-          </Button>
-        )}
+        <Group gap="sm">
+          {!paying && (
+            <Button variant="light" onClick={() => setPaying(true)} data-testid="take-payment">
+              {t('dues.office.takePayment')}
+            </Button>
+          )}
+          {!filing && (
+            <Button onClick={() => setFiling(true)} data-testid="file-for-citizen">
+              {t('office.fileForCitizen')}
+            </Button>
+          )}
+        </Group>
       </Group>
+      {paying && (
+        <Card withBorder padding="lg">
+          <Stack gap="sm">
+            <Title order={2} size="h4">
+              {t('dues.office.takePayment')}
+            </Title>
+            <OfficePayment onCancel={() => setPaying(false)} />
+          </Stack>
+        </Card>
+      )}
       {filing && (
         <Card withBorder padding="lg">
           <Stack gap="sm">

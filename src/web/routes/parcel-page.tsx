@@ -5,6 +5,7 @@ import type { ParcelDetail } from '../api/parcels.js';
 import { useParcel } from '../api/parcels.js';
 import { useParcelZoning } from '../api/zoning.js';
 import { ApiErrorAlert } from '../components/api-error-alert.js';
+import { ParcelDuesCard } from '../components/dues/dues-card.js';
 import { FactList } from '../components/fact-list.js';
 import { LoadingState } from '../components/loading-state.js';
 import { LtrText } from '../components/ltr-text.js';
@@ -71,6 +72,7 @@ function ParcelDetailView({ parcel }: { parcel: ParcelDetail }) {
           <OwnersTable owners={parcel.owners} />
         </Stack>
       </Card>
+      <ParcelDuesCard parcelId={parcel.id} />
       <WhatMayIBuild parcel={parcel} />
     </Stack>
   );

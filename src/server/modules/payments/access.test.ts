@@ -141,6 +141,8 @@ describe('who may see and pay which bills and payments', () => {
       '/api/v1/payments/by-bill-id',
       '/api/v1/payments/{id}/callback',
       '/api/v1/payments/{id}/receipt',
+      '/api/v1/payments/{id}/receipt.pdf',
+      '/api/v1/payments/{id}/outcome',
       '/api/v1/payments/reconcile',
       '/api/v1/payments/mismatches',
       '/api/v1/dues/assessments',

@@ -94,11 +94,12 @@ export async function reconcilePayments(
     summary.gatewayUnavailable = true;
   }
   for (const session of unverified) {
-    summary.unverifiedAtGateway++;
     const gateway = gatewayOf(deps);
     const payment = await findPaymentByAuthority(deps.db, gateway.name, session.authority);
+    // Another municipality's session is not this one's business, not even as a count.
     if (payment && scope.municipalityId && payment.municipality_id !== scope.municipalityId) continue;
     if (payment) {
+      summary.unverifiedAtGateway++;
       const state = await settlePayment(deps, payment.id, { source: 'reconcile' });
       if (state === 'paid') summary.paid++;
       continue;
@@ -106,6 +107,8 @@ export async function reconcilePayments(
     // Money at the gateway for a session we never stored: name the payment its callback address points at.
     const named = UUID.exec(session.callbackUrl)?.[0];
     const owner = named ? await findPaymentAnywhere(deps.db, named) : undefined;
+    if (!scope.municipalityId || owner?.municipality_id === scope.municipalityId)
+      summary.unverifiedAtGateway++;
     if (owner && (!scope.municipalityId || owner.municipality_id === scope.municipalityId)) {
       const fresh = await flagMismatch(deps.db, {
         municipalityId: owner.municipality_id,

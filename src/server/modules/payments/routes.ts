@@ -13,17 +13,22 @@ import { lookupBillByIds } from '../dues/lookup-bill.js';
 import { BILL_READER_ROLES } from '../dues/policies.js';
 import { handleCallback } from './handle-callback.js';
 import type { PaymentDeps } from './payment-deps.js';
-import { findPayment, findPaymentAnywhere, listItems, listPayments } from './payment-repository.js';
-import { loadVisiblePayment, maySeePayment } from './policies.js';
-import { presentPayment, presentReceipt } from './presenter.js';
+import { listItems, listPayments } from './payment-repository.js';
+import { loadVisiblePayment } from './policies.js';
+import { presentOutcome, presentPayment } from './presenter.js';
+import { loadPaymentForPayer, readReceipt } from './read-receipt.js';
+import { renderReceiptPdf } from './receipt-pdf.js';
 import {
   ByBillIdBody,
   CallbackQuery,
   ListQuery,
+  OutcomeResponse,
   PaymentResponse,
+  ReceiptPdfQuery,
   ReceiptResponse,
   StartBody,
   StartedResponse,
+  TokenQuery,
 } from './schema.js';
 import { startPayment } from './start-payment.js';
 
@@ -231,6 +236,30 @@ export async function paymentRoutes(fastify: FastifyInstance): Promise<void> {
   );
 
   app.get(
+    '/api/v1/payments/:id/outcome',
+    {
+      config: { access: access.public() },
+      schema: {
+        tags,
+        summary:
+          "Where a payment stands (the payer's result page): for who may see it, or with the receipt token from the redirect",
+        params: IdParams,
+        querystring: TokenQuery,
+        response: { 200: OutcomeResponse, ...errors(400, 404) },
+      },
+    },
+    async (request, reply) => {
+      const payment = await loadPaymentForPayer(deps.db, {
+        paymentId: request.params.id,
+        principal: request.principal,
+        token: request.query.token,
+      });
+      reply.header('cache-control', 'private, no-store');
+      return presentOutcome(payment, await listItems(deps.db, [payment.id]));
+    },
+  );
+
+  app.get(
     '/api/v1/payments/:id/receipt',
     {
       config: { access: access.public() },
@@ -239,26 +268,48 @@ export async function paymentRoutes(fastify: FastifyInstance): Promise<void> {
         summary:
           "A completed payment's receipt (everything the PDF shows): for who may see the payment, or with the receipt token from the payer's redirect",
         params: IdParams,
-        querystring: Type.Object({ token: Type.Optional(Type.String({ maxLength: 100 })) }),
+        querystring: TokenQuery,
         response: { 200: ReceiptResponse, ...errors(400, 404) },
       },
     },
-    async (request) => {
-      const principal = request.principal;
-      const payment = principal
-        ? await findPayment(deps.db, principal.municipalityId, request.params.id)
-        : await findPaymentAnywhere(deps.db, request.params.id);
-      const allowed =
-        payment &&
-        ((principal && maySeePayment(principal, payment)) ||
-          (request.query.token !== undefined && request.query.token === payment.receipt_token));
-      if (!payment || !allowed || payment.state !== 'paid') throw notFound('payment');
-      const municipality = await deps.db
-        .selectFrom('municipalities')
-        .select(['code', 'name_fa', 'name_en'])
-        .where('id', '=', payment.municipality_id)
-        .executeTakeFirstOrThrow();
-      return presentReceipt(payment, await listItems(deps.db, [payment.id]), municipality);
+    async (request) =>
+      readReceipt(deps.db, {
+        paymentId: request.params.id,
+        principal: request.principal,
+        token: request.query.token,
+      }),
+  );
+
+  app.get(
+    '/api/v1/payments/:id/receipt.pdf',
+    {
+      config: { access: access.public() },
+      schema: {
+        tags,
+        summary: 'The receipt as PDF (fa, en or vi), for the same readers as the receipt',
+        params: IdParams,
+        querystring: ReceiptPdfQuery,
+        produces: ['application/pdf'],
+        response: {
+          200: Type.Unsafe<Buffer>({ type: 'string', format: 'binary', description: 'application/pdf' }),
+          ...errors(400, 404),
+        },
+      },
+    },
+    async (request, reply) => {
+      const receipt = await readReceipt(deps.db, {
+        paymentId: request.params.id,
+        principal: request.principal,
+        token: request.query.token,
+      });
+      const lang = request.query.lang ?? 'fa';
+      const pdf = await renderReceiptPdf(receipt, lang);
+      const name = `receipt-${receipt.receiptNo ?? receipt.paymentId}-${lang}.pdf`;
+      return reply
+        .header('content-type', 'application/pdf')
+        .header('content-disposition', `attachment; filename="${name}"`)
+        .header('cache-control', 'private, no-store')
+        .send(pdf);
     },
   );
 }

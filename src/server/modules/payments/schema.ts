@@ -75,19 +75,46 @@ export const CallbackQuery = Type.Object({
   Status: Type.String({ maxLength: 10 }),
 });
 
+const ReceiptItem = Type.Object({
+  ...Item.properties,
+  parcel: Nullable(Type.Object({ id: Type.String(), renewalCode: Type.String() })),
+  paymentId: Nullable(Type.String({ description: 'شناسه پرداخت the bill was paid with' })),
+  plate: Nullable(
+    Type.Object({
+      registrationSection: Type.Integer(),
+      mainPlate: Type.Integer(),
+      subPlates: Type.Array(Type.Integer()),
+      unitNo: Nullable(Type.Integer()),
+    }),
+  ),
+});
+
 export const ReceiptResponse = Type.Object({
-  receiptNo: Nullable(Type.String()),
+  receiptNo: Nullable(
+    Type.String({ description: "The receipt's own number: the ledger entry that booked the payment" }),
+  ),
   paymentId: Type.String(),
   state: Type.String(),
-  municipality: Type.Object({ code: Type.String(), nameFa: Type.String(), nameEn: Type.String() }),
+  municipality: Type.Object({
+    code: Type.String(),
+    nameFa: Type.String(),
+    nameEn: Type.String(),
+    nameVi: Type.String(),
+    timeZone: Type.String(),
+  }),
   paidAt: Nullable(Type.String()),
   paidAtJalali: Nullable(Type.String()),
   amountRials: Rials,
   gateway: Type.String(),
   refId: Nullable(Type.String()),
   cardPan: Nullable(Type.String()),
-  payer: Type.Object({ kind: Type.String(), nationalId: Nullable(Type.String()) }),
-  items: Type.Array(Item),
+  payer: Type.Object({
+    kind: Type.String(),
+    nationalId: Nullable(Type.String()),
+    name: Nullable(Type.String()),
+    officeName: Nullable(Type.String()),
+  }),
+  items: Type.Array(ReceiptItem),
   totals: Type.Object({ principalRials: Rials, penaltyRials: Rials, prizeRials: Rials }),
 });
 
@@ -119,3 +146,25 @@ export const MismatchResponse = Type.Object({
 });
 
 export const NoteBody = Type.Object({ note: Type.String({ minLength: 3, maxLength: 1000 }) });
+
+export const TokenQuery = Type.Object({ token: Type.Optional(Type.String({ maxLength: 100 })) });
+
+export const ReceiptPdfQuery = Type.Object({
+  token: Type.Optional(Type.String({ maxLength: 100 })),
+  lang: Type.Optional(Type.Union([Type.Literal('fa'), Type.Literal('en'), Type.Literal('vi')])),
+});
+
+/** What the payer's result page shows: where the payment stands, nothing about who paid. */
+export const OutcomeResponse = Type.Object({
+  id: Type.String(),
+  state: PaymentState,
+  failureReason: Nullable(Type.String()),
+  amountRials: Rials,
+  refId: Nullable(Type.String()),
+  createdAt: Type.String(),
+  expiresAt: Type.String(),
+  completedAt: Nullable(Type.String()),
+  items: Type.Array(
+    Type.Object({ billId: Type.String(), kind: Type.String(), year: Type.Integer(), amountRials: Rials }),
+  ),
+});
