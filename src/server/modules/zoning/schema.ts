@@ -1,8 +1,10 @@
 import { Type } from 'typebox';
 import { Uuid } from '../../http/schemas.js';
 
-const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) =>
-  Type.Union([schema, Type.Null()]);
+const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(
+  schema: T,
+  options: { description?: string } = {},
+) => Type.Union([schema, Type.Null()], options);
 
 const Plate = Type.Object({
   registrationSection: Type.Integer(),
@@ -85,9 +87,11 @@ export const FeeEstimate = Type.Object({
   notAllowedAreaM2: Type.Number(),
 });
 
-export const ParcelZoning = Type.Object({
-  asOf: Type.String({ format: 'date' }),
-  parcel: PublicParcel,
+/** What a point lookup shows of a parcel: the public facts without the address (which the parcel page has). */
+export const LookupParcel = Type.Omit(PublicParcel, ['address']);
+
+const AsOf = Type.String({ format: 'date' });
+const parcelZoningFields = {
   zone: Nullable(ZoneRef),
   ruleSet: Nullable(RuleSetRef),
   rule: Nullable(Rule),
@@ -96,7 +100,11 @@ export const ParcelZoning = Type.Object({
   limits: Nullable(Limits),
   overlays: Type.Array(OverlayHit),
   fees: Nullable(FeeEstimate),
-});
+};
+
+export const ParcelZoning = Type.Object({ asOf: AsOf, parcel: PublicParcel, ...parcelZoningFields });
+
+export const PointParcelZoning = Type.Object({ asOf: AsOf, parcel: LookupParcel, ...parcelZoningFields });
 
 export const PointLookup = Type.Object({
   point: Type.Object({ lat: Type.Number(), lng: Type.Number() }),
@@ -107,7 +115,10 @@ export const PointLookup = Type.Object({
     description: "All rows of the zone's table (when the point is on no parcel)",
   }),
   overlays: Type.Array(Type.Object({ type: Type.String(), name: Nullable(Type.String()) })),
-  parcel: Nullable(ParcelZoning),
+  parcel: Nullable(PointParcelZoning, {
+    description:
+      'The zoning of the parcel at the point, as GET /parcels/{id}/zoning gives it less the address',
+  }),
 });
 
 export const LookupQuery = Type.Object(

@@ -202,10 +202,14 @@ export async function clearParcelClassification(
   trx: Db,
   table: 'parcel_zones' | 'parcel_overlays',
   layerId: string,
-  parcelIds: string[],
+  parcelIds: readonly string[],
 ) {
   if (parcelIds.length === 0) return;
-  await trx.deleteFrom(table).where('layer_id', '=', layerId).where('parcel_id', 'in', parcelIds).execute();
+  await trx
+    .deleteFrom(table)
+    .where('layer_id', '=', layerId)
+    .where('parcel_id', 'in', [...parcelIds])
+    .execute();
 }
 
 export async function countParcels(db: Db, municipalityId: string): Promise<number> {
