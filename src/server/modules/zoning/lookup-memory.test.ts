@@ -190,14 +190,18 @@ describe('the point lookup answered from memory', () => {
         .where('id', '=', indexes.facts.id(position))
         .executeTakeFirstOrThrow();
       const [lng, lat] = representativePoint(row.geometry as PolygonalGeometry);
-      const lookup = await client.get(`/api/v1/zoning/lookup?municipality=${code}&lat=${lat}&lng=${lng}`);
+      // Languages and rule versions in turn: today's rules, the 1402 ones, and a date before any rule set.
+      const lang = ['fa', 'en', 'vi'][position % 3];
+      const date = ['2026-06-01', '2024-06-01', '2020-01-01'][position % 4] ?? '2026-06-01';
+      const query = `municipality=${code}&lang=${lang}&date=${date}`;
+      const lookup = await client.get(`/api/v1/zoning/lookup?${query}&lat=${lat}&lng=${lng}`);
       expect(lookup.status).toBe(200);
       expect(lookup.headers['content-type']).toBe('application/json; charset=utf-8');
       // Every field the schema has, of its type, and nothing it does not have.
       expect(Value.Check(PointLookup, lookup.body)).toBe(true);
       expect(Value.Clean(PointLookup, structuredClone(lookup.body))).toEqual(lookup.body);
       if (lookup.body.parcel?.parcel.id !== row.id) continue; // another parcel shares that point
-      const direct = await client.get(`/api/v1/parcels/${row.id}/zoning?municipality=${code}`);
+      const direct = await client.get(`/api/v1/parcels/${row.id}/zoning?${query}`);
       const { address: _address, ...parcel } = direct.body.parcel;
       expect(lookup.body.parcel).toEqual({ ...direct.body, parcel });
       compared++;

@@ -8,7 +8,7 @@ import {
   listParcelOverlayHits,
   type PublicParcelRow,
 } from './parcel-zoning-repository.js';
-import { renderMessage } from './presenter.js';
+import { persianFormula, renderMessage } from './presenter.js';
 import { estimateForAllowedDensity } from './rules/fees.js';
 import { deriveParcelLimits } from './rules/limits.js';
 import { selectRule } from './rules/select-rule.js';
@@ -139,7 +139,7 @@ export function composeParcelZoning<P>(context: ZoningContext, facts: ParcelZoni
               basisM2: line.basisM2,
               rateRialsPerM2: line.rateRialsPerM2,
               amountRials: line.amountRials,
-              formula: localizeFormula(line.formula, locale),
+              formula: locale === 'fa' ? persianFormula(line.formula) : line.formula,
             })),
             notAllowedAreaM2: fees.notAllowedAreaM2,
           }
@@ -182,18 +182,5 @@ export async function describeParcelZoning(input: {
       share: Number(hit.share),
       layerVersion: overlaysLayer?.version ?? 0,
     })),
-  });
-}
-
-const PERSIAN_NUMBER_CHARS: Record<string, string> = { ',': '٬', '.': '٫' };
-for (let d = 0; d < 10; d++) PERSIAN_NUMBER_CHARS[String(d)] = String.fromCharCode(0x06f0 + d);
-
-/** The engine prints formulas in English with Latin digits; Persian readers get Persian digits at least. */
-function localizeFormula(formula: string, locale: Locale): string {
-  if (locale !== 'fa') return formula;
-  return formula.replace(/\d[\d,]*(?:\.\d+)?/g, (n) => {
-    let out = '';
-    for (const char of n) out += PERSIAN_NUMBER_CHARS[char];
-    return out;
   });
 }

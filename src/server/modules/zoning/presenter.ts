@@ -98,3 +98,37 @@ export function presentRuleSetRef(
     resolutionNo: row.resolution_no,
   };
 }
+
+const ZERO = 48;
+const NINE = 57;
+const COMMA = 44;
+const DOT = 46;
+const isDigit = (code: number) => code >= ZERO && code <= NINE;
+const persianDigit = (code: number) => String.fromCharCode(0x06f0 + code - ZERO);
+
+/**
+ * The engine prints formulas in English with Latin digits; Persian readers get Persian digits at least, with the
+ * Persian thousands and decimal separators inside numbers (a number being a digit, then digits and commas, then
+ * at most one "." followed by digits). A scan rather than a regular expression: it runs for every fee line.
+ */
+export function persianFormula(formula: string): string {
+  let out = '';
+  let copied = 0;
+  let i = 0;
+  while (i < formula.length) {
+    if (!isDigit(formula.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    out += formula.slice(copied, i);
+    for (let code = formula.charCodeAt(i); isDigit(code) || code === COMMA; code = formula.charCodeAt(++i)) {
+      out += code === COMMA ? '٬' : persianDigit(code);
+    }
+    if (formula.charCodeAt(i) === DOT && isDigit(formula.charCodeAt(i + 1))) {
+      out += '٫';
+      for (i++; isDigit(formula.charCodeAt(i)); i++) out += persianDigit(formula.charCodeAt(i));
+    }
+    copied = i;
+  }
+  return out + formula.slice(copied);
+}
