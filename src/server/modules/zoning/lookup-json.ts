@@ -21,6 +21,7 @@ function sharedJson(value: object | null): string {
 }
 
 // JSON.stringify scans a Persian string slowly; most of ours have nothing to escape and are quoted as they are.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what JSON must escape.
 const NEEDS_ESCAPE = /["\\\u0000-\u001f\ud800-\udfff]/;
 const str = (value: string): string => (NEEDS_ESCAPE.test(value) ? JSON.stringify(value) : `"${value}"`);
 const strOrNull = (value: string | null): string => (value === null ? 'null' : str(value));
