@@ -85,8 +85,17 @@ export interface ParcelZoning {
   fees: FeeEstimate | null;
 }
 
-/** A parcel's zoning as a point lookup gives it: everything but the parcel's address. */
-export type PointParcelZoning = Omit<ParcelZoning, 'parcel'> & { parcel: Omit<PublicParcel, 'address'> };
+/** A fee estimate's numbers, without the formulas in words (the page writes them from the numbers). */
+export type FeeEstimateNumbers = Omit<FeeEstimate, 'lines'> & { lines: Omit<FeeLine, 'formula'>[] };
+
+/**
+ * A parcel's zoning as a point lookup gives it: the same numbers, without the parcel's address and the
+ * explanations in words (conditions, formulas), which the parcel's own zoning has.
+ */
+export type PointParcelZoning = Omit<ParcelZoning, 'parcel' | 'conditions' | 'fees'> & {
+  parcel: Omit<PublicParcel, 'address'>;
+  fees: FeeEstimateNumbers | null;
+};
 
 export interface PointLookup {
   point: { lat: number; lng: number };

@@ -59,7 +59,7 @@ function linesJson(lines: FeeLines): string {
   for (const line of lines) {
     json +=
       `${json ? ',' : ''}{"item":${str(line.item)},"basisM2":${num(line.basisM2)},"rateRialsPerM2":${num(line.rateRialsPerM2)},` +
-      `"amountRials":${num(line.amountRials)},"formula":${str(line.formula)}}`;
+      `"amountRials":${num(line.amountRials)}}`;
   }
   return `[${json}]`;
 }
@@ -78,7 +78,7 @@ function parcelZoningJson(zoning: PointParcelZoning): string {
   return (
     `{"asOf":${str(zoning.asOf)},"parcel":${parcelJson(zoning.parcel)},"zone":${zoneJson(zoning.zone)},` +
     `"ruleSet":${sharedJson(zoning.ruleSet)},"rule":${sharedJson(zoning.rule)},"noRuleReason":${strOrNull(zoning.noRuleReason)},` +
-    `"conditions":[${zoning.conditions.map(str).join(',')}],"limits":${limitsJson},` +
+    `"limits":${limitsJson},` +
     `"overlays":${overlaysJson(zoning.overlays)},"fees":${feesJson}}`
   );
 }

@@ -88,13 +88,19 @@ export interface ParcelZoningFacts<P> {
  * fits its lot area and street, the limits that follow, and the permit fees of a building that uses the allowed
  * density. Pure: the database path and the in-memory point lookup both answer through it.
  */
-export function composeParcelZoning<P>(context: ZoningContext, facts: ParcelZoningFacts<P>) {
+export function composeParcelZoning<P>(
+  context: ZoningContext,
+  facts: ParcelZoningFacts<P>,
+  options: { inWords?: boolean } = {},
+) {
+  // inWords false (a point lookup): no conditions and no formulas, only what the numbers say.
+  const inWords = options.inWords !== false;
   const { ruleSet, tariff, locale } = context;
   const { zone, lotAreaM2, streetWidthM } = facts;
   const conditions: string[] = [];
-  if (!ruleSet) conditions.push(context.texts.noRuleSet);
-  if (!zone) conditions.push(context.texts.noZone);
-  if (streetWidthM === null) conditions.push(context.texts.streetUnknown);
+  if (inWords && !ruleSet) conditions.push(context.texts.noRuleSet);
+  if (inWords && !zone) conditions.push(context.texts.noZone);
+  if (inWords && streetWidthM === null) conditions.push(context.texts.streetUnknown);
   const zoneRuleSet = zone && ruleSet ? context.ruleSetOfZone(zone.code) : null;
   const selection =
     zone && zoneRuleSet
@@ -104,12 +110,19 @@ export function composeParcelZoning<P>(context: ZoningContext, facts: ParcelZoni
           streetWidthM: streetWidthM ?? Number.POSITIVE_INFINITY,
         })
       : null;
-  for (const message of selection?.conditions ?? []) conditions.push(renderMessage(message, locale));
+  if (inWords)
+    for (const message of selection?.conditions ?? []) conditions.push(renderMessage(message, locale));
   const rule = selection?.rule ?? null;
   const limits = rule ? deriveParcelLimits(rule, lotAreaM2) : null;
   const fees =
     rule && tariff && rule.limits.maxDensityPct !== null
-      ? estimateForAllowedDensity({ tariff, rule, landUse: facts.landUse as ZoningLandUse, lotAreaM2 })
+      ? estimateForAllowedDensity({
+          tariff,
+          rule,
+          landUse: facts.landUse as ZoningLandUse,
+          lotAreaM2,
+          formulas: inWords,
+        })
       : null;
 
   return {
@@ -139,7 +152,7 @@ export function composeParcelZoning<P>(context: ZoningContext, facts: ParcelZoni
               basisM2: line.basisM2,
               rateRialsPerM2: line.rateRialsPerM2,
               amountRials: line.amountRials,
-              formula: locale === 'fa' ? persianFormula(line.formula) : line.formula,
+              formula: locale === 'fa' && inWords ? persianFormula(line.formula) : line.formula,
             })),
             notAllowedAreaM2: fees.notAllowedAreaM2,
           }

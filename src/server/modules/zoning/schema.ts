@@ -104,7 +104,26 @@ const parcelZoningFields = {
 
 export const ParcelZoning = Type.Object({ asOf: AsOf, parcel: PublicParcel, ...parcelZoningFields });
 
-export const PointParcelZoning = Type.Object({ asOf: AsOf, parcel: LookupParcel, ...parcelZoningFields });
+/**
+ * What a point lookup gives of a parcel's zoning: all of it but the address and the explanations in words (how
+ * the row was chosen, each fee line's formula as text), which the parcel's own zoning has. The numbers are the
+ * same: the fee lines keep their basis, rate and amount.
+ */
+const { conditions: _inWords, fees: _withFormulas, ...lookupZoningFields } = parcelZoningFields;
+export const PointParcelZoning = Type.Object({
+  asOf: AsOf,
+  parcel: LookupParcel,
+  ...lookupZoningFields,
+  fees: Nullable(
+    Type.Object({
+      tariff: RuleSetRef,
+      totalFloorAreaM2: Type.Number(),
+      totalRials: Type.Integer({ description: 'Integer rials' }),
+      lines: Type.Array(Type.Omit(FeeLine, ['formula'])),
+      notAllowedAreaM2: Type.Number(),
+    }),
+  ),
+});
 
 export const PointLookup = Type.Object({
   point: Type.Object({ lat: Type.Number(), lng: Type.Number() }),

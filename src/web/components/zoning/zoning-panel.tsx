@@ -284,7 +284,7 @@ export function ParcelZoningView({ zoning, actions, showParcel = true }: ParcelZ
           />
         </Section>
       )}
-      {zoning.conditions.length > 0 && (
+      {'conditions' in zoning && zoning.conditions.length > 0 && (
         <Section title={t('zoning.conditions')}>
           <List size="xs" spacing={2}>
             {zoning.conditions.map((condition) => (

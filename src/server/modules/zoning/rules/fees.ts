@@ -104,15 +104,16 @@ function rateOf(tariff: PermitFeeTariff, zoneCode: string, item: PricedItem, lan
   return rate;
 }
 
-// One priced line: basis × each coefficient × zonal value, with the formula as printed on the bill.
-function feeLine(item: PricedItem, basis: bigint, basisText: string, rate: Rate): FeeLine {
+// One priced line: basis × each coefficient × zonal value, with the formula as printed on the bill (when the
+// basis is described; else the formula is left empty).
+function feeLine(item: PricedItem, basis: bigint, basisText: (() => string) | null, rate: Rate): FeeLine {
   const amount = amountRials(basis, rate.zonal, rate.permilles, rate.denominator);
   return {
     item,
     basisM2: scaledToM2(basis),
     rateRialsPerM2: rate.rateRialsPerM2,
     amountRials: amount,
-    formula: `${basisText}${rate.text}${rials(amount)}`,
+    formula: basisText ? `${basisText()}${rate.text}${rials(amount)}` : '',
   };
 }
 
@@ -132,13 +133,14 @@ export function priceExcessDensity(input: Omit<FeeInput, 'basementAreaM2'>): Exc
   const notAllowedAreaM2 = scaledToM2(total - capped);
   if (chargeable === 0n) return { financialBaseAreaM2, chargeableAreaM2, notAllowedAreaM2, line: null };
   const cap = capped < total ? ` (capped at the zone maximum ${maxDensityPct} %)` : '';
-  const basisText =
-    `floor area above the financial base (${m2(scaledToM2(capped))}${cap} − ${tariff.densityFinancialBasePct} % × ` +
-    `${m2(input.lotAreaM2)}) ${m2(chargeableAreaM2)}`;
   const line = feeLine(
     'excess_density',
     chargeable,
-    basisText,
+    input.formulas === false
+      ? null
+      : () =>
+          `floor area above the financial base (${m2(scaledToM2(capped))}${cap} − ${tariff.densityFinancialBasePct} % × ` +
+          `${m2(input.lotAreaM2)}) ${m2(chargeableAreaM2)}`,
     rateOf(tariff, input.zoneCode, 'excess_density', landUse),
   );
   return { financialBaseAreaM2, chargeableAreaM2, notAllowedAreaM2, line };
@@ -151,18 +153,20 @@ export function priceExcessDensity(input: Omit<FeeInput, 'basementAreaM2'>): Exc
  */
 export function estimatePermitFees(input: FeeInput): FeeEstimate {
   const { tariff, landUse } = input;
+  const described = input.formulas !== false;
   zonalValue(tariff, input.zoneCode);
   const minimum = assertRials('minimumFeeRials', tariff.minimumFeeRials);
   const lines: FeeLine[] = [];
   const floorArea = scaledArea('totalFloorAreaM2', input.totalFloorAreaM2);
   if (floorArea > 0n) {
     const rate = rateOf(tariff, input.zoneCode, 'building_permit', landUse);
-    lines.push(feeLine('building_permit', floorArea, `floor area ${m2(scaledToM2(floorArea))}`, rate));
+    const basisText = described ? () => `floor area ${m2(scaledToM2(floorArea))}` : null;
+    lines.push(feeLine('building_permit', floorArea, basisText, rate));
   }
   const basement = scaledArea('basementAreaM2', input.basementAreaM2 ?? 0);
   if (basement > 0n) {
     const rate = rateOf(tariff, input.zoneCode, 'basement_parking', landUse);
-    const basisText = `basement and parking ${m2(scaledToM2(basement))}`;
+    const basisText = described ? () => `basement and parking ${m2(scaledToM2(basement))}` : null;
     lines.push(feeLine('basement_parking', basement, basisText, rate));
   }
   const excess = priceExcessDensity(input);
@@ -170,7 +174,9 @@ export function estimatePermitFees(input: FeeInput): FeeEstimate {
   const subtotal = lines.reduce((sum, line) => sum + line.amountRials, 0);
   if (lines.length > 0 && BigInt(subtotal) < minimum) {
     const amount = Number(minimum) - subtotal;
-    const formula = `minimum fee ${rials(minimum)} − subtotal ${rials(subtotal)} = ${rials(amount)}`;
+    const formula = described
+      ? `minimum fee ${rials(minimum)} − subtotal ${rials(subtotal)} = ${rials(amount)}`
+      : '';
     lines.push({ item: 'minimum_fee_topup', basisM2: 0, rateRialsPerM2: 0, amountRials: amount, formula });
   }
   const totalRials = lines.reduce((sum, line) => sum + line.amountRials, 0);
@@ -190,6 +196,7 @@ export function estimateForAllowedDensity(input: {
   rule: ZoningRule;
   landUse: ZoningLandUse;
   lotAreaM2: number;
+  formulas?: boolean;
 }): FeeEstimate & { totalFloorAreaM2: number } {
   const { rule, lotAreaM2 } = input;
   const maxDensityPct = rule.limits.maxDensityPct;
@@ -204,6 +211,7 @@ export function estimateForAllowedDensity(input: {
     zoneCode: rule.zoneCode,
     totalFloorAreaM2,
     maxDensityPct,
+    formulas: input.formulas,
   });
   return {
     tariffId: estimate.tariffId,
