@@ -4,7 +4,7 @@ import { presentRule, presentRuleSetRef } from './presenter.js';
 import type { PermitFeeTariff } from './rules/fee-types.js';
 import { zoneMinimumLotAreaM2 } from './rules/select-rule.js';
 import type { ZoningRule, ZoningRuleSet } from './rules/types.js';
-import { findRuleSetInForce, findTariffInForce } from './zoning-repository.js';
+import { findRuleSetInForce, findTariffInForce, onRuleTablesForgotten } from './zoning-repository.js';
 
 type RuleSetRow = NonNullable<Awaited<ReturnType<typeof findRuleSetInForce>>>;
 type TariffRow = NonNullable<Awaited<ReturnType<typeof findTariffInForce>>>;
@@ -87,6 +87,16 @@ export class ZoningContext {
 
 const contexts = new Map<string, ZoningContext>();
 const MAX_CONTEXTS = 1_000;
+// The context last resolved for each (municipality, date, language), trusted for a second: resolving goes
+// through two caches and builds three keys, and every point lookup needs it.
+const recent = new Map<string, { context: ZoningContext; until: number }>();
+const RECENT_MS = 1_000;
+
+// A rule table or tariff imported in this process: what was presented of the old ones goes.
+onRuleTablesForgotten(() => {
+  contexts.clear();
+  recent.clear();
+});
 
 /**
  * The presented rules in force on a date in a language. The rule set and tariff rows come from their 30-second
@@ -99,6 +109,10 @@ export async function zoningContext(
   date: string,
   locale: Locale,
 ): Promise<ZoningContext> {
+  const now = Date.now();
+  const recentKey = `${municipalityId}|${date}|${locale}`;
+  const hit = recent.get(recentKey);
+  if (hit && hit.until > now) return hit.context;
   const ruleSetRow = await findRuleSetInForce(db, municipalityId, date);
   const tariffRow = await findTariffInForce(db, municipalityId, date);
   const key = `${ruleSetRow?.id ?? '-'}|${tariffRow?.id ?? '-'}|${date}|${locale}`;
@@ -108,5 +122,7 @@ export async function zoningContext(
     context = new ZoningContext(date, locale, ruleSetRow, tariffRow);
     contexts.set(key, context);
   }
+  if (recent.size >= MAX_CONTEXTS) recent.clear();
+  recent.set(recentKey, { context, until: now + RECENT_MS });
   return context;
 }

@@ -135,10 +135,18 @@ export function findTariffInForce(db: Db, municipalityId: string, date: string) 
   return tariffs.get(`${municipalityId}:${date}`, () => queryTariffInForce(db, municipalityId, date));
 }
 
-/** Forgets cached rule tables and tariffs (after an import in this process). */
+const ruleTableListeners: (() => void)[] = [];
+
+/** Calls `listener` whenever the cached rule tables are forgotten (what was derived from them must go too). */
+export function onRuleTablesForgotten(listener: () => void): void {
+  ruleTableListeners.push(listener);
+}
+
+/** Forgets cached rule tables and tariffs (after an import in this process), and what was derived from them. */
 export function forgetRuleTables(): void {
   ruleSets.clear();
   tariffs.clear();
+  for (const listener of ruleTableListeners) listener();
 }
 
 function queryRuleSetInForce(db: Db, municipalityId: string, date: string) {
