@@ -171,10 +171,11 @@ export class PolygonIndex<T> {
 
   /** Positions (insertion order) of the polygons containing the point; a point on a boundary counts. */
   pointQueryPositions(lng: number, lat: number): number[] {
-    if (!this.tree) return [];
+    const tree = this.tree;
+    if (!tree || lng < tree.minX || lng > tree.maxX || lat < tree.minY || lat > tree.maxY) return [];
     this.qx = lng;
     this.qy = lat;
-    return this.tree.search(lng, lat, lng, lat, this.containsQuery);
+    return tree.search(lng, lat, lng, lat, this.containsQuery);
   }
 
   /** Data of every polygon containing the point (boundary counts as inside). */

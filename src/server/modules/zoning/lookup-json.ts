@@ -6,18 +6,48 @@ type PointLookupResult = Awaited<ReturnType<typeof lookupPoint>>;
 type PointParcelZoning = NonNullable<PointLookupResult['parcel']>;
 type FeeLines = NonNullable<PointParcelZoning['fees']>['lines'];
 
-// JSON of objects that many answers share and nobody changes: rule rows and references presented once per rule
-// set and language, zone tables, zone and overlay references built once per index.
-const shared = new WeakMap<object, string>();
+// The encoded JSON of objects that many answers share and nobody changes: rule rows and references presented once
+// per rule set and language, zone tables, zone and overlay references built once per index. Much of it is
+// Persian text, encoded to UTF-8 once here instead of once per answer.
+const shared = new WeakMap<object, Buffer>();
 
-function sharedJson(value: object | null): string {
-  if (value === null) return 'null';
+function sharedJson(value: object): Buffer {
   let json = shared.get(value);
   if (json === undefined) {
-    json = JSON.stringify(value);
+    json = Buffer.from(JSON.stringify(value));
     shared.set(value, json);
   }
   return json;
+}
+
+/** JSON text built from written pieces and shared encoded fragments, encoded into one buffer at the end. */
+class JsonBuffer {
+  private readonly parts: (string | Buffer)[] = [];
+  private text = '';
+
+  write(text: string): this {
+    this.text += text;
+    return this;
+  }
+
+  shared(value: object | null): this {
+    if (value === null) return this.write('null');
+    if (this.text) this.parts.push(this.text);
+    this.text = '';
+    this.parts.push(sharedJson(value));
+    return this;
+  }
+
+  toBuffer(): Buffer {
+    if (this.text) this.parts.push(this.text);
+    let length = 0;
+    for (const part of this.parts) length += typeof part === 'string' ? Buffer.byteLength(part) : part.length;
+    const out = Buffer.allocUnsafe(length);
+    let offset = 0;
+    for (const part of this.parts)
+      offset += typeof part === 'string' ? out.write(part, offset) : part.copy(out, offset);
+    return out;
+  }
 }
 
 // JSON.stringify scans a Persian string slowly; most of ours have nothing to escape and are quoted as they are.
@@ -64,36 +94,56 @@ function linesJson(lines: FeeLines): string {
   return `[${json}]`;
 }
 
-function parcelZoningJson(zoning: PointParcelZoning): string {
+function writeParcelZoning(out: JsonBuffer, zoning: PointParcelZoning): void {
   const { fees, limits } = zoning;
-  const feesJson = fees
-    ? `{"tariff":${sharedJson(fees.tariff)},"totalFloorAreaM2":${num(fees.totalFloorAreaM2)},"totalRials":${num(fees.totalRials)},` +
-      `"lines":${linesJson(fees.lines)},"notAllowedAreaM2":${num(fees.notAllowedAreaM2)}}`
-    : 'null';
-  const limitsJson = limits
-    ? `{"maxTotalFloorAreaM2":${numOrNull(limits.maxTotalFloorAreaM2)},"maxFootprintM2":${numOrNull(limits.maxFootprintM2)},` +
-      `"minOpenSpaceM2":${numOrNull(limits.minOpenSpaceM2)},"maxFloors":${numOrNull(limits.maxFloors)},` +
-      `"maxUnits":${numOrNull(limits.maxUnits)}}`
-    : 'null';
-  return (
-    `{"asOf":${str(zoning.asOf)},"parcel":${parcelJson(zoning.parcel)},"zone":${zoneJson(zoning.zone)},` +
-    `"ruleSet":${sharedJson(zoning.ruleSet)},"rule":${sharedJson(zoning.rule)},"noRuleReason":${strOrNull(zoning.noRuleReason)},` +
-    `"limits":${limitsJson},` +
-    `"overlays":${overlaysJson(zoning.overlays)},"fees":${feesJson}}`
+  out
+    .write(
+      `{"asOf":${str(zoning.asOf)},"parcel":${parcelJson(zoning.parcel)},"zone":${zoneJson(zoning.zone)},"ruleSet":`,
+    )
+    .shared(zoning.ruleSet)
+    .write(',"rule":')
+    .shared(zoning.rule)
+    .write(`,"noRuleReason":${strOrNull(zoning.noRuleReason)},"limits":`);
+  out.write(
+    limits
+      ? `{"maxTotalFloorAreaM2":${numOrNull(limits.maxTotalFloorAreaM2)},"maxFootprintM2":${numOrNull(limits.maxFootprintM2)},` +
+          `"minOpenSpaceM2":${numOrNull(limits.minOpenSpaceM2)},"maxFloors":${numOrNull(limits.maxFloors)},` +
+          `"maxUnits":${numOrNull(limits.maxUnits)}}`
+      : 'null',
   );
+  out.write(`,"overlays":${overlaysJson(zoning.overlays)},"fees":`);
+  if (!fees) {
+    out.write('null}');
+    return;
+  }
+  out
+    .write('{"tariff":')
+    .shared(fees.tariff)
+    .write(
+      `,"totalFloorAreaM2":${num(fees.totalFloorAreaM2)},"totalRials":${num(fees.totalRials)},` +
+        `"lines":${linesJson(fees.lines)},"notAllowedAreaM2":${num(fees.notAllowedAreaM2)}}}`,
+    );
 }
 
 /**
- * The point-lookup answer as JSON text, for the route to send as it is. Fastify's schema serializer must try each
- * branch of every nullable object (a validation per branch), which cost more than the whole lookup; this writes
- * the same JSON field by field (the tests hold it to the schema and to the database path's answer), reusing the
- * text of what answers share.
+ * The point-lookup answer as encoded JSON, for the route to send as it is. Fastify's schema serializer must try
+ * each branch of every nullable object (a validation per branch), which cost more than the whole lookup; this
+ * writes the same JSON field by field (the tests hold it to the schema and to the database path's answer),
+ * reusing the encoded text of what answers share.
  */
-export function pointLookupJson(result: PointLookupResult): string {
-  const overlays = result.overlays.map(sharedJson).join(',');
-  return (
-    `{"point":{"lat":${num(result.point.lat)},"lng":${num(result.point.lng)}},"zone":${sharedJson(result.zone)},` +
-    `"zoneRules":${sharedJson(result.zoneRules)},"overlays":[${overlays}],` +
-    `"parcel":${result.parcel ? parcelZoningJson(result.parcel) : 'null'}}`
-  );
+export function pointLookupJson(result: PointLookupResult): Buffer {
+  const out = new JsonBuffer()
+    .write(`{"point":{"lat":${num(result.point.lat)},"lng":${num(result.point.lng)}},"zone":`)
+    .shared(result.zone)
+    .write(',"zoneRules":')
+    .shared(result.zoneRules)
+    .write(',"overlays":[');
+  result.overlays.forEach((overlay, i) => {
+    if (i > 0) out.write(',');
+    out.shared(overlay);
+  });
+  out.write('],"parcel":');
+  if (result.parcel) writeParcelZoning(out, result.parcel);
+  else out.write('null');
+  return out.write('}').toBuffer();
 }

@@ -67,9 +67,8 @@ export async function zoningRoutes(fastify: FastifyInstance): Promise<void> {
         lng: request.query.lng,
         locale: requestLocale(request),
       });
-      // Already JSON (written to the response schema, see lookup-json.ts), encoded once: Fastify sends it as it
-      // is, and does not have to measure a string's UTF-8 length before writing it.
-      return (reply as FastifyReply).type(JSON_UTF8).send(Buffer.from(pointLookupJson(result)));
+      // Already encoded JSON (written to the response schema, see lookup-json.ts): Fastify sends it as it is.
+      return (reply as FastifyReply).type(JSON_UTF8).send(pointLookupJson(result));
     },
   );
 
