@@ -59,10 +59,17 @@ async function buildIndexes(db: Db, municipalityId: string): Promise<Municipalit
   const expected = await countParcels(db, municipalityId);
   const geometries = new PolygonIndexBuilder<number>({ items: expected, positional: true });
   const facts = new ParcelFactsBuilder(expected);
-  let afterId: string | null = null;
+  const pageAfter = (afterId: string | null) => {
+    const page = listParcelIndexPage(db, municipalityId, zonesLayer?.id ?? null, afterId, PAGE);
+    page.catch(() => undefined); // awaited below; not an unhandled rejection if the build fails first
+    return page;
+  };
+  // The next page is asked for before this one is indexed, so PostgreSQL reads it meanwhile.
+  let next = pageAfter(null);
   for (;;) {
-    const page = await listParcelIndexPage(db, municipalityId, zonesLayer?.id ?? null, afterId, PAGE);
+    const page = await next;
     if (page.length === 0) break;
+    next = pageAfter(page[page.length - 1].id);
     for (const row of page) {
       geometries.addGeometry(row.geometry as PolygonalGeometry);
       const zone = row.zone_id === null ? undefined : zonePosition.get(row.zone_id);
@@ -86,7 +93,6 @@ async function buildIndexes(db: Db, municipalityId: string): Promise<Municipalit
         overlays: hitsOf.get(row.id) ?? [],
       });
     }
-    afterId = page[page.length - 1].id;
   }
   const extent = await findExtent(db, municipalityId);
   return {
