@@ -73,7 +73,8 @@ async function serving(child: ChildProcess, url: string): Promise<void> {
 
 const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'shahrvand-bench-zoning-'));
 snapshotTree(workDir);
-const scratch = await scratchPostgres(serverUrl);
+// Its own name: a database named like other benchmarks' scratch databases was dropped under a run once.
+const scratch = await scratchPostgres(serverUrl, 'shahrvand_zoning_bench');
 const env = { DATABASE_URL: scratch.url, LOG_LEVEL: 'warn', SEED_DEMO_CITY: 'false' };
 let handle: Awaited<ReturnType<typeof openDatabase>> | null = null;
 const servers: ChildProcess[] = [];
