@@ -100,6 +100,8 @@ try {
       ['mixed', () => load(app.pid, appUrl, points)],
       ['hits', () => load(app.pid, appUrl, hits)],
       ['misses', () => load(app.pid, appUrl, misses)],
+      // One point on a parcel, every time: the same work with warm caches and one JSON text, for comparison.
+      ['samehit', () => load(app.pid, `${appUrl}${lookupPath(hits[0])}`)],
     ];
     const only = process.env.SCENARIOS?.split(',');
     const chosen = scenarios.filter(([label]) => label === 'bare' || !only || only.includes(label));
