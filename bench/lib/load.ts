@@ -6,6 +6,8 @@ export interface LoadResult {
   p99Ms: number;
   non2xx: number;
   errors: number;
+  /** Requests completed in the run. */
+  requests?: number;
 }
 
 /** Runs autocannon against one URL: 50 connections for `seconds`, on loopback only; stops by itself. */
@@ -22,6 +24,7 @@ export async function measure(
     p99Ms: result.latency.p99,
     non2xx: result.non2xx,
     errors: result.errors,
+    requests: result.requests.total,
   };
 }
 

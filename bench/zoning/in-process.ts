@@ -5,6 +5,8 @@ import type pg from 'pg';
 import type { Db } from '../../src/server/db/schema.js';
 import type { PolygonIndex } from '../../src/server/gis/spatial-index.js';
 import type { BBox } from '../../src/server/gis/types.js';
+import { pointLookupJson } from '../../src/server/modules/zoning/lookup-json.js';
+import { lookupPoint } from '../../src/server/modules/zoning/lookup-point.js';
 import {
   type MunicipalityIndexes,
   ZoningIndexRegistry,
@@ -29,19 +31,36 @@ export function prng(seed: number): () => number {
   };
 }
 
-/** The baseline of the index build: reading the same rows, the same way (keyset pages of 5,000), nothing else. */
+/**
+ * The baseline of the index build: reading the same rows and columns the same way (keyset pages of 5,000, the
+ * parcel's district number and its zone under the current zones layer joined in, the next page asked for as
+ * soon as one arrives), nothing else.
+ */
 export async function readParcelGeometries(pool: pg.Pool, municipalityId: string) {
   const started = performance.now();
-  let afterId = '00000000-0000-0000-0000-000000000000';
+  const layer = await pool.query<{ id: string }>(
+    `SELECT id FROM gis_layers WHERE municipality_id = $1 AND kind = 'zones' ORDER BY version DESC LIMIT 1`,
+    [municipalityId],
+  );
+  const zonesLayer = layer.rows[0]?.id ?? '00000000-0000-0000-0000-000000000000';
+  const pageAfter = (afterId: string) =>
+    pool.query<{ id: string }>(
+      `SELECT p.id, p.geometry, p.renewal_code, p.registration_section, p.main_plate, p.sub_plates, p.unit_no,
+              p.land_area_m2, p.street_width_m, p.land_use, p.centroid_lng, p.centroid_lat, d.number,
+              pz.zone_id, pz.share
+         FROM parcels p JOIN districts d ON d.id = p.district_id
+         LEFT JOIN parcel_zones pz ON pz.parcel_id = p.id AND pz.layer_id = $3 AND pz.parcel_id > $2
+        WHERE p.municipality_id = $1 AND p.id > $2 ORDER BY p.id LIMIT 5000`,
+      [municipalityId, afterId, zonesLayer],
+    );
+  // Like the build, the next page is asked for as soon as this one has arrived.
+  let next = pageAfter('00000000-0000-0000-0000-000000000000');
   let rows = 0;
   for (;;) {
-    const page = await pool.query<{ id: string; geometry: unknown }>(
-      'SELECT id, geometry FROM parcels WHERE municipality_id = $1 AND id > $2 ORDER BY id LIMIT 5000',
-      [municipalityId, afterId],
-    );
+    const page = await next;
     if (page.rows.length === 0) break;
     rows += page.rows.length;
-    afterId = page.rows[page.rows.length - 1].id;
+    next = pageAfter(page.rows[page.rows.length - 1].id);
   }
   return { rows, ms: performance.now() - started };
 }
@@ -56,7 +75,7 @@ export interface BuildMeasure {
   arrayBuffersDeltaMiB: number;
   peakRssDuringMiB: number;
   rssBeforeMiB: number;
-  memoryBytesMiB: { parcels: number; zones: number; overlays: number };
+  memoryBytesMiB: { parcels: number; facts: number; zones: number; overlays: number };
   counts: { parcels: number; zones: number; overlays: number };
 }
 
@@ -90,6 +109,7 @@ export async function measureIndexBuild(db: Db, municipalityId: string): Promise
     peakRssDuringMiB: mib(peakRss),
     memoryBytesMiB: {
       parcels: mib(indexes.parcels.memoryBytes()),
+      facts: mib(indexes.facts.memoryBytes()),
       zones: mib(indexes.zones.memoryBytes()),
       overlays: mib(indexes.overlays.memoryBytes()),
     },
@@ -160,6 +180,27 @@ export function measurePointQueries(indexes: MunicipalityIndexes, points: Float6
     exactResultsPerPoint: exact1.resultsPerPoint,
     parcelHitShare: hits / (points.length / 2),
   };
+}
+
+/**
+ * Whole point lookups in-process, as the route makes them without HTTP: point queries, the parcel's zoning from
+ * the in-memory facts, the JSON; `points` alternate on and off parcels.
+ */
+export async function measureWholeLookups(
+  registry: ZoningIndexRegistry,
+  db: Db,
+  municipalityId: string,
+  points: [number, number][],
+  date: string,
+) {
+  const one = async ([lng, lat]: [number, number]) =>
+    pointLookupJson(await lookupPoint({ db, registry, municipalityId, lat, lng, date, locale: 'fa' })).length;
+  for (const point of points.slice(0, 2_000)) await one(point);
+  let bytes = 0;
+  const started = performance.now();
+  for (let round = 0; round < 5; round++) for (const point of points) bytes += await one(point);
+  const lookups = points.length * 5;
+  return { perSecond: lookups / ((performance.now() - started) / 1000), meanBytes: bytes / lookups };
 }
 
 /** Random points inside the extent, half on a parcel and half off (chosen with the in-process index). */

@@ -167,6 +167,13 @@ describe.skipIf(!canRun)('anyone asks the map what may be built on a parcel', ()
     await shared.goto(`/map?parcel=${encodeURIComponent(code)}`);
     await shared.getByTestId('zoning-panel').waitFor();
     expect(await shared.getByTestId('zoning-renewal-code').textContent()).toBe(code);
+
+    // A point of the map (what a click asks): the lookup finds the parcel, and its address follows.
+    const { lat, lng } = zoning.parcel.centroid;
+    await shared.goto(`/map?at=${lat.toFixed(6)},${lng.toFixed(6)}`);
+    await shared.waitForURL(`**/map?parcel=${code}`);
+    expect(await shared.getByTestId('zoning-renewal-code').textContent()).toBe(code);
+    await expect.poll(() => shared.getByTestId('zoning-address').textContent()).toBe(zoning.parcel.address);
     await context.close();
   });
 

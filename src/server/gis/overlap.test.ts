@@ -61,7 +61,7 @@ describe('overlap', () => {
   });
 
   withData(
-    'finds how much of each Tehran district lies in a box around the city centre, and none in a box far away',
+    'finds how much of each Tehran district lies in a box around the city centre, and nothing far away',
     async () => {
       const districts = await loadTehranDistricts();
       const centre = rect(51.38, 35.68, 51.43, 35.72);
@@ -70,6 +70,7 @@ describe('overlap', () => {
       // The districts tile the city, so together they cover the whole box (within digitising gaps).
       expect(covered / area(centre)).toBeGreaterThan(0.98);
       expect(covered / area(centre)).toBeLessThan(1.02);
+      // A box far from the city shares nothing with any district.
       const far = rect(52, 36, 52.1, 36.1);
       for (const { geometry } of districts) expect(intersectionArea(far, geometry)).toBe(0);
     },

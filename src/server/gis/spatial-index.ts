@@ -30,10 +30,17 @@ export class PolygonIndexBuilder<T> {
   private ringCount = 0;
   private itemRing: Uint32Array;
   private boxes: Float64Array;
-  private readonly ids: (string | number)[] = [];
-  private readonly data: T[] = [];
+  private count = 0;
+  private readonly ids: (string | number)[] | null;
+  private readonly data: T[] | null;
 
-  constructor(expected: { items?: number; vertices?: number } = {}) {
+  /**
+   * `positional`: keep no ids or data (a million parcels would cost two pointers and an id string each); queries
+   * then return each polygon's position, its insertion order, for the caller's own columnar storage.
+   */
+  constructor(expected: { items?: number; vertices?: number; positional?: boolean } = {}) {
+    this.ids = expected.positional ? null : [];
+    this.data = expected.positional ? null : [];
     const items = Math.max(16, expected.items ?? 1024);
     this.coords = new Float64Array(Math.max(64, expected.vertices ?? items * 8) * 2);
     this.ringStart = new Uint32Array(items + 1);
@@ -43,12 +50,19 @@ export class PolygonIndexBuilder<T> {
 
   /** Adds one polygon; rings are stored open (the closing position dropped). */
   add(item: IndexItem<T>): this {
-    const n = this.ids.length;
+    this.ids?.push(item.id);
+    this.data?.push(item.data);
+    return this.addGeometry(item.geometry);
+  }
+
+  /** Adds one polygon without id or data, for a positional index. */
+  addGeometry(geometry: PolygonalGeometry): this {
+    const n = this.count;
     let minX = Infinity;
     let minY = Infinity;
     let maxX = -Infinity;
     let maxY = -Infinity;
-    for (const rings of polygonsOf(item.geometry)) {
+    for (const rings of polygonsOf(geometry)) {
       for (const ring of rings) {
         let length = ring.length;
         const [fx, fy] = ring[0] ?? [];
@@ -76,14 +90,13 @@ export class PolygonIndexBuilder<T> {
     this.boxes[n * 4 + 1] = minY;
     this.boxes[n * 4 + 2] = maxX;
     this.boxes[n * 4 + 3] = maxY;
-    this.ids.push(item.id);
-    this.data.push(item.data);
+    this.count++;
     return this;
   }
 
   /** Builds the index; the builder must not be used afterwards. */
   finish(): PolygonIndex<T> {
-    const n = this.ids.length;
+    const n = this.count;
     let tree: Flatbush | null = null;
     if (n > 0) {
       tree = new Flatbush(n);
@@ -99,6 +112,7 @@ export class PolygonIndexBuilder<T> {
       exact(this.coords, this.coordCount * 2),
       exact(this.ringStart, this.ringCount + 1),
       exact(this.itemRing, n + 1),
+      n,
       this.ids,
       this.data,
     );
@@ -133,9 +147,15 @@ export class PolygonIndex<T> {
     private readonly coords: Float64Array,
     private readonly ringStart: Uint32Array,
     private readonly itemRing: Uint32Array,
-    private readonly ids: (string | number)[],
-    private readonly data: T[],
+    private readonly count: number,
+    private readonly ids: (string | number)[] | null,
+    private readonly data: T[] | null,
   ) {}
+
+  /** The data of the polygon at a position (the position itself in a positional index). */
+  private dataAt(i: number): T {
+    return this.data ? this.data[i] : (i as T);
+  }
 
   /** An index of all the items. */
   static from<T>(items: Iterable<IndexItem<T>>): PolygonIndex<T> {
@@ -146,25 +166,26 @@ export class PolygonIndex<T> {
 
   /** Number of polygons. */
   get size(): number {
-    return this.ids.length;
+    return this.count;
   }
 
   /** Positions (insertion order) of the polygons containing the point; a point on a boundary counts. */
   pointQueryPositions(lng: number, lat: number): number[] {
-    if (!this.tree) return [];
+    const tree = this.tree;
+    if (!tree || lng < tree.minX || lng > tree.maxX || lat < tree.minY || lat > tree.maxY) return [];
     this.qx = lng;
     this.qy = lat;
-    return this.tree.search(lng, lat, lng, lat, this.containsQuery);
+    return tree.search(lng, lat, lng, lat, this.containsQuery);
   }
 
   /** Data of every polygon containing the point (boundary counts as inside). */
   pointQuery(lng: number, lat: number): T[] {
-    return this.pointQueryPositions(lng, lat).map((i) => this.data[i]);
+    return this.pointQueryPositions(lng, lat).map((i) => this.dataAt(i));
   }
 
   /** Ids of every polygon containing the point. */
   pointQueryIds(lng: number, lat: number): (string | number)[] {
-    return this.pointQueryPositions(lng, lat).map((i) => this.ids[i]);
+    return this.pointQueryPositions(lng, lat).map((i) => (this.ids ? this.ids[i] : i));
   }
 
   /** Data of up to `limit` polygons whose bounding boxes meet the box (a candidate list, not exact). */
@@ -172,7 +193,7 @@ export class PolygonIndex<T> {
     if (!this.tree || limit <= 0) return [];
     const found: T[] = [];
     this.tree.search(box[0], box[1], box[2], box[3], (i) => {
-      if (found.length < limit) found.push(this.data[i]);
+      if (found.length < limit) found.push(this.dataAt(i));
       return false;
     });
     return found;
@@ -181,6 +202,7 @@ export class PolygonIndex<T> {
   /** Bytes held by the typed arrays and R-tree, plus a pointer per id and data slot (not what they point to). */
   memoryBytes(): number {
     const arrays = this.coords.byteLength + this.ringStart.byteLength + this.itemRing.byteLength;
-    return arrays + (this.tree?.data.byteLength ?? 0) + 8 * (this.ids.length + this.data.length);
+    const pointers = 8 * ((this.ids?.length ?? 0) + (this.data?.length ?? 0));
+    return arrays + (this.tree?.data.byteLength ?? 0) + pointers;
   }
 }

@@ -164,8 +164,8 @@ describe('validateGeometry accepts and cleans', () => {
     );
   });
 
-  it('is fast: 100,000 ten-vertex parcels and a 50,000-vertex ring', () => {
-    let t = performance.now();
+  // How fast is measured in bench/ (npm run bench:zoning imports a million parcels); here, that they pass.
+  it('accepts 100,000 ten-vertex parcels and a 50,000-vertex ring', () => {
     for (let k = 0; k < 100_000; k++) {
       const parcel: Position[] = [];
       for (let i = 0; i < 10; i++) {
@@ -178,17 +178,12 @@ describe('validateGeometry accepts and cleans', () => {
       parcel.push(parcel[0]);
       accepted(polygon(parcel));
     }
-    const parcels = performance.now() - t;
     const circle: Position[] = Array.from({ length: 50_000 }, (_, i) => {
       const a = (i / 50_000) * 2 * Math.PI;
       return [51.4 + 0.1 * Math.cos(a), 35.7 + 0.1 * Math.sin(a)];
     });
     circle.push(circle[0]);
-    t = performance.now();
     accepted(polygon(circle));
-    const big = performance.now() - t;
-    expect(parcels).toBeLessThan(5000);
-    expect(big).toBeLessThan(1000);
   });
 });
 

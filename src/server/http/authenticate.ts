@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { principalFromAccessToken } from '../modules/accounts/access-tokens.js';
 import { principalFromSession } from '../modules/accounts/sessions.js';
-import { authorize } from './access.js';
+import { type Access, authorize } from './access.js';
 import { AppError } from './errors.js';
 
 export const SESSION_COOKIE = 'sv_session';
@@ -25,33 +25,48 @@ function bearerToken(request: FastifyRequest): string | null {
 export function registerAuthentication(app: FastifyInstance): void {
   app.decorateRequest('principal', null);
 
-  app.addHook('onRequest', async (request) => {
+  // Callback-style hooks: most requests (public ones, with no credentials) settle without a promise.
+  app.addHook('onRequest', (request, _reply, done) => {
     const rule = request.routeOptions.config.access;
-    if (!rule) return; // unmatched route: the not-found handler answers
-    const token = bearerToken(request);
-    if (token) {
-      request.principal = await principalFromAccessToken(app.deps, token);
-    } else {
-      const cookie = request.cookies[SESSION_COOKIE];
-      const principal = cookie ? await principalFromSession(app.deps.db, app.deps.clock, cookie) : null;
-      if (
-        principal &&
-        !SAFE_METHODS.has(request.method) &&
-        request.headers[CSRF_HEADER] !== principal.csrfToken
-      ) {
-        if (rule.kind !== 'public') throw new AppError('csrf_failed');
-        request.principal = null;
-        return;
-      }
-      request.principal = principal;
+    if (!rule) return done(); // unmatched route: the not-found handler answers
+    if (request.headers.authorization === undefined && request.cookies[SESSION_COOKIE] === undefined) {
+      request.principal = null;
+      return done(rule.kind === 'public' ? undefined : new AppError('unauthenticated'));
     }
-    if (rule.kind !== 'public' && !request.principal) throw new AppError('unauthenticated');
+    identify(app, request, rule).then(() => done(), done);
   });
 
-  app.addHook('preHandler', async (request) => {
+  app.addHook('preHandler', (request, _reply, done) => {
     const rule = request.routeOptions.config.access;
-    if (rule) authorize(rule, request.principal);
+    try {
+      if (rule) authorize(rule, request.principal);
+    } catch (err) {
+      return done(err as Error);
+    }
+    done();
   });
+}
+
+/** Finds the principal of a request that carries a bearer token or a session cookie. */
+async function identify(app: FastifyInstance, request: FastifyRequest, rule: Access): Promise<void> {
+  const token = bearerToken(request);
+  if (token) {
+    request.principal = await principalFromAccessToken(app.deps, token);
+  } else {
+    const cookie = request.cookies[SESSION_COOKIE];
+    const principal = cookie ? await principalFromSession(app.deps.db, app.deps.clock, cookie) : null;
+    if (
+      principal &&
+      !SAFE_METHODS.has(request.method) &&
+      request.headers[CSRF_HEADER] !== principal.csrfToken
+    ) {
+      if (rule.kind !== 'public') throw new AppError('csrf_failed');
+      request.principal = null;
+      return;
+    }
+    request.principal = principal;
+  }
+  if (rule.kind !== 'public' && !request.principal) throw new AppError('unauthenticated');
 }
 
 /** Refuses to start when a route forgot to declare who may call it. */

@@ -13,10 +13,11 @@ const CONTENT_SECURITY_POLICY = [
 
 /** Conservative browser security headers on every response (the API docs page needs its own inline script). */
 export function registerSecurityHeaders(app: FastifyInstance): void {
-  app.addHook('onSend', async (request, reply) => {
+  app.addHook('onSend', (request, reply, payload, done) => {
     reply.header('x-content-type-options', 'nosniff');
     reply.header('referrer-policy', 'same-origin');
     reply.header('x-frame-options', 'DENY');
     if (!request.url.startsWith('/docs')) reply.header('content-security-policy', CONTENT_SECURITY_POLICY);
+    done(null, payload);
   });
 }

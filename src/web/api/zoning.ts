@@ -1,4 +1,4 @@
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
 import { toLatinDigits } from '../format.js';
 import { api } from './client.js';
 import type { LAND_USES } from './codes.js';
@@ -85,12 +85,24 @@ export interface ParcelZoning {
   fees: FeeEstimate | null;
 }
 
+/** A fee estimate's numbers, without the formulas in words (the page writes them from the numbers). */
+export type FeeEstimateNumbers = Omit<FeeEstimate, 'lines'> & { lines: Omit<FeeLine, 'formula'>[] };
+
+/**
+ * A parcel's zoning as a point lookup gives it: the same numbers, without the parcel's address and the
+ * explanations in words (conditions, formulas), which the parcel's own zoning has.
+ */
+export type PointParcelZoning = Omit<ParcelZoning, 'parcel' | 'conditions' | 'fees'> & {
+  parcel: Omit<PublicParcel, 'address'>;
+  fees: FeeEstimateNumbers | null;
+};
+
 export interface PointLookup {
   point: { lat: number; lng: number };
   zone: { code: string; name: string | null; layerVersion: number } | null;
   zoneRules: ZoningRule[];
   overlays: { type: string; name: string | null }[];
-  parcel: ParcelZoning | null;
+  parcel: PointParcelZoning | null;
 }
 
 export interface GeoJsonFeature<P> {
@@ -203,18 +215,14 @@ export function useParcelZoning(idOrRenewalCode: string | null) {
   });
 }
 
-/** What the rules say at a point of the map: the parcel there, or the zone's table when there is none. */
+/**
+ * What the rules say at a point of the map: the parcel there (less its address, which the parcel's own zoning
+ * gives), or the zone's table when there is none.
+ */
 export function useZoningLookup(point: { lat: number; lng: number } | null) {
-  const queryClient = useQueryClient();
   return useQuery({
     queryKey: ['zoning', 'lookup', point?.lat, point?.lng],
-    queryFn: async () => {
-      const lookup = await api.get<PointLookup>(`/api/v1/zoning/lookup?lat=${point?.lat}&lng=${point?.lng}`);
-      // The parcel found here can be opened by its renewal code without asking again.
-      if (lookup.parcel)
-        queryClient.setQueryData(parcelZoningKey(lookup.parcel.parcel.renewalCode), lookup.parcel);
-      return lookup;
-    },
+    queryFn: () => api.get<PointLookup>(`/api/v1/zoning/lookup?lat=${point?.lat}&lng=${point?.lng}`),
     enabled: point !== null,
   });
 }

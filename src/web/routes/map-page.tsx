@@ -17,6 +17,7 @@ import { useSearchParams } from 'react-router';
 import { usePublicMunicipality } from '../api/municipality.js';
 import {
   type MapView,
+  type PointParcelZoning,
   type PublicParcel,
   useMapExtent,
   useMapFeatures,
@@ -83,13 +84,16 @@ export function MapPage() {
   // A parcel picked on the map is already in view: only parcels opened by search or by link move the map.
   const pickedOnMap = useRef<string | null>(null);
 
-  // A click that lands on a parcel becomes that parcel's address (the lookup already holds its zoning).
-  const foundParcel = lookup.data?.parcel?.parcel.renewalCode;
+  // A click that lands on a parcel becomes that parcel's address. The lookup's answer is shown at once while the
+  // parcel's own zoning (which adds its address) loads.
+  const [clicked, setClicked] = useState<PointParcelZoning | null>(null);
+  const found = lookup.data?.parcel ?? null;
   useEffect(() => {
-    if (!foundParcel) return;
-    pickedOnMap.current = foundParcel;
-    setSearchParams({ parcel: foundParcel }, { replace: true });
-  }, [foundParcel, setSearchParams]);
+    if (!found) return;
+    pickedOnMap.current = found.parcel.renewalCode;
+    setClicked(found);
+    setSearchParams({ parcel: found.parcel.renewalCode }, { replace: true });
+  }, [found, setSearchParams]);
 
   const centroid = zoning.data?.parcel.centroid;
   useEffect(() => {
@@ -117,7 +121,11 @@ export function MapPage() {
   let details: ReactNode = null;
   if (parcelCode) {
     details = zoning.isPending ? (
-      <LoadingState />
+      clicked?.parcel.renewalCode === parcelCode ? (
+        <ParcelZoningView zoning={clicked} actions={actions} />
+      ) : (
+        <LoadingState />
+      )
     ) : zoning.error ? (
       <Stack>
         <Group justify="flex-end">{actions}</Group>

@@ -1,5 +1,6 @@
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import type { Kysely } from 'kysely';
+import { analyzeTables } from '../../db/analyze.js';
 import type { Database } from '../../db/schema.js';
 import { hashPassword } from '../accounts/passwords.js';
 import { systemActor } from '../audit/actor.js';
@@ -132,6 +133,8 @@ export async function seedDemoCity(
   await insertCityFrame(db, city);
 
   const inserted = await insertParcelBatches(db, city, options.onProgress);
+  // Zoning reads every parcel page by page next: the planner needs the new rows' statistics for that.
+  await analyzeTables(db, ['parcels', 'owners', 'ownerships']);
   await seedDemoZoning(db, city, municipalityId);
   await seedDemoServices(db, municipalityId, [1404, 1405, 1406]);
   if (options.dues !== false) await seedDemoDues(db, municipalityId);

@@ -70,12 +70,17 @@ export interface Classification {
   overlays?: { layerId: string; index: PolygonIndex<OverlayEntry> };
 }
 
-/** Classifies a batch of parcels already in hand (an import) and stores the results. */
+/**
+ * Classifies a batch of parcels already in hand and stores the results. `replacing`: the parcels that may already
+ * have rows under these layers (re-imported ones whose geometry changed): their old rows are removed first. New
+ * parcels, and every parcel under a layer version just created, have none, so nothing is deleted for them.
+ */
 export async function classifyParcelBatch(
   trx: Db,
   municipalityId: string,
   parcels: { id: string; geometry: PolygonalGeometry }[],
   classification: Classification,
+  replacing: readonly string[] = [],
 ) {
   const { zones, overlays } = classification;
   if (zones) {
@@ -90,12 +95,7 @@ export async function classifyParcelBatch(
           share: found.share,
         });
     }
-    await clearParcelClassification(
-      trx,
-      'parcel_zones',
-      zones.layerId,
-      parcels.map((p) => p.id),
-    );
+    await clearParcelClassification(trx, 'parcel_zones', zones.layerId, replacing);
     await insertParcelZones(trx, municipalityId, zones.layerId, rows);
   }
   if (overlays) {
@@ -105,17 +105,15 @@ export async function classifyParcelBatch(
         rows.push({ parcelId: parcel.id, overlayId: hit.overlay.id, areaM2: hit.areaM2, share: hit.share });
       }
     }
-    await clearParcelClassification(
-      trx,
-      'parcel_overlays',
-      overlays.layerId,
-      parcels.map((p) => p.id),
-    );
+    await clearParcelClassification(trx, 'parcel_overlays', overlays.layerId, replacing);
     await insertParcelOverlays(trx, municipalityId, overlays.layerId, rows);
   }
 }
 
-/** Walks every parcel of the municipality (in pages, so memory stays bounded) and classifies it. */
+/**
+ * Walks every parcel of the municipality (in pages, so memory stays bounded) and classifies it under a layer
+ * version just created (so no parcel has rows under it yet).
+ */
 export async function classifyAllParcels(
   trx: Db,
   municipalityId: string,

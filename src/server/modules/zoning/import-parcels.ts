@@ -1,4 +1,5 @@
 import type { LandUse } from '../../../shared/land-use.js';
+import { analyzeTables } from '../../db/analyze.js';
 import { area, representativePoint } from '../../gis/measure.js';
 import { PolygonIndex } from '../../gis/spatial-index.js';
 import type { PolygonalGeometry } from '../../gis/types.js';
@@ -40,12 +41,13 @@ export async function importParcelsLayer(
     let batch: ParcelUpsert[] = [];
     const flush = async () => {
       if (batch.length === 0 || problems.length > 0) return;
-      const ids = await upsertParcels(trx, input.municipalityId, batch);
+      const { ids, updated } = await upsertParcels(trx, input.municipalityId, batch);
       await classifyParcelBatch(
         trx,
         input.municipalityId,
         batch.map((p, i) => ({ id: ids[i], geometry: p.geometry })),
         classification,
+        updated,
       );
       imported += batch.length;
       input.onProgress?.(imported, 'writing');
@@ -128,6 +130,7 @@ export async function importParcelsLayer(
     );
     return { layer };
   });
+  await analyzeTables(input.db, ['parcels', 'parcel_zones', 'parcel_overlays']);
   return {
     kind: 'parcels',
     file: input.file,

@@ -55,8 +55,9 @@ export async function mapFeatures(input: {
   const indexes = await input.registry.get(input.municipalityId);
   const zones = indexes.zones.bboxQuery(input.bbox);
   const overlays = indexes.overlays.bboxQuery(input.bbox);
-  const parcelIds = indexes.parcels.bboxQuery(input.bbox, PARCEL_LIMIT + 1);
-  const tooMany = parcelIds.length > PARCEL_LIMIT;
+  const positions = indexes.parcels.bboxQuery(input.bbox, PARCEL_LIMIT + 1);
+  const tooMany = positions.length > PARCEL_LIMIT;
+  const parcelIds = tooMany ? [] : positions.map((position) => indexes.facts.id(position));
   const shapes =
     tooMany || parcelIds.length === 0
       ? []

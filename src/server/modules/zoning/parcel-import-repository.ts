@@ -13,16 +13,16 @@ export interface ParcelUpsert extends ParcelAttributes {
 
 /**
  * Inserts or updates parcels by renewal code (a newer survey of the same parcel replaces its geometry and
- * registry fields; owners are kept). Returns the ids in input order.
+ * registry fields; owners are kept). Returns the ids in input order, and which of them existed before.
  */
 export async function upsertParcels(
   trx: Db,
   municipalityId: string,
   parcels: ParcelUpsert[],
-): Promise<string[]> {
-  if (parcels.length === 0) return [];
+): Promise<{ ids: string[]; updated: string[] }> {
+  if (parcels.length === 0) return { ids: [], updated: [] };
   const col = <T>(pick: (p: ParcelUpsert) => T) => parcels.map(pick);
-  const result = await sql<{ id: string; renewal_code: string }>`
+  const result = await sql<{ id: string; renewal_code: string; inserted: boolean }>`
     INSERT INTO parcels (municipality_id, district_id, renewal_code, registration_section, main_plate, sub_plates,
       postal_code, address, land_area_m2, built_area_m2, land_use, geometry, centroid_lng, centroid_lat, street_width_m)
     SELECT ${municipalityId}::uuid, district_id, renewal_code, registration_section, main_plate,
@@ -44,9 +44,13 @@ export async function upsertParcels(
       address = excluded.address, land_area_m2 = excluded.land_area_m2, built_area_m2 = excluded.built_area_m2,
       land_use = excluded.land_use, geometry = excluded.geometry, centroid_lng = excluded.centroid_lng,
       centroid_lat = excluded.centroid_lat, street_width_m = excluded.street_width_m, updated_at = now()
-    RETURNING id, renewal_code`.execute(trx);
+    RETURNING id, renewal_code, (xmax = 0) AS inserted`.execute(trx);
+  // xmax is 0 on a row this statement inserted, and set on one it updated (ON CONFLICT DO UPDATE).
   const byCode = new Map(result.rows.map((row) => [row.renewal_code, row.id]));
-  return parcels.map((p) => byCode.get(p.renewalCode) as string);
+  return {
+    ids: parcels.map((p) => byCode.get(p.renewalCode) as string),
+    updated: result.rows.filter((row) => !row.inserted).map((row) => row.id),
+  };
 }
 
 export function listDistricts(db: Db, municipalityId: string) {

@@ -78,6 +78,7 @@ export function listParcelOverlayHits(db: Db, parcelId: string, layerId: string)
     .where('parcel_overlays.parcel_id', '=', parcelId)
     .where('parcel_overlays.layer_id', '=', layerId)
     .orderBy('parcel_overlays.share', 'desc')
+    .orderBy('parcel_overlays.overlay_id')
     .execute();
 }
 

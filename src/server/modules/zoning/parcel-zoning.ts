@@ -1,7 +1,6 @@
-import { toPersianDigits } from '../../../shared/digits.js';
 import type { Db } from '../../db/schema.js';
 import { notFound } from '../../http/errors.js';
-import { type Locale, translate } from '../../i18n/messages.js';
+import type { Locale } from '../../i18n/messages.js';
 import { findCurrentLayer } from './layer-repository.js';
 import {
   findParcelZone,
@@ -9,31 +8,38 @@ import {
   listParcelOverlayHits,
   type PublicParcelRow,
 } from './parcel-zoning-repository.js';
-import { presentRule, presentRuleSetRef, renderMessage } from './presenter.js';
-import type { PermitFeeTariff } from './rules/fee-types.js';
+import { persianFormula, renderMessage } from './presenter.js';
 import { estimateForAllowedDensity } from './rules/fees.js';
 import { deriveParcelLimits } from './rules/limits.js';
-import { selectRule, zoneMinimumLotAreaM2 } from './rules/select-rule.js';
-import type { ZoningLandUse, ZoningRuleSet } from './rules/types.js';
-import { findRuleSetInForce, findTariffInForce } from './zoning-repository.js';
+import { selectRule } from './rules/select-rule.js';
+import type { ZoningLandUse } from './rules/types.js';
+import { type ZoningContext, zoningContext } from './zoning-context.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Today as YYYY-MM-DD in the municipality's time zone (rules take effect on local calendar days). */
-const dateFormats = new Map<string, Intl.DateTimeFormat>();
+const dateFormats = new Map<string, { format: Intl.DateTimeFormat; second: number; date: string }>();
 
 export function localDate(now: Date, timeZone: string): string {
-  let format = dateFormats.get(timeZone);
-  if (!format) {
-    format = new Intl.DateTimeFormat('en-CA', {
+  // Formatting a date costs microseconds and every public lookup needs today: the answer is kept for the clock's
+  // current second (no time zone in use changes its offset off a whole second).
+  const second = Math.floor(now.getTime() / 1000);
+  let entry = dateFormats.get(timeZone);
+  if (!entry) {
+    const format = new Intl.DateTimeFormat('en-CA', {
       timeZone,
       year: 'numeric',
       month: '2-digit',
       day: '2-digit',
     });
-    dateFormats.set(timeZone, format);
+    entry = { format, second: Number.NaN, date: '' };
+    dateFormats.set(timeZone, entry);
   }
-  return format.format(now);
+  if (entry.second !== second) {
+    entry.date = entry.format.format(now);
+    entry.second = second;
+  }
+  return entry.date;
 }
 
 export function presentPublicParcel(row: PublicParcelRow) {
@@ -66,11 +72,95 @@ export async function findParcelByRef(db: Db, municipalityId: string, ref: strin
   return parcel;
 }
 
+/** What composing a parcel's zoning needs to know about the parcel, however it was read. */
+export interface ParcelZoningFacts<P> {
+  /** The parcel as the response shows it (passed through). */
+  parcel: P;
+  lotAreaM2: number;
+  streetWidthM: number | null;
+  landUse: string;
+  zone: { code: string; name: string | null; layerVersion: number; share: number } | null;
+  overlays: { type: string; name: string | null; areaM2: number; share: number; layerVersion: number }[];
+}
+
 /**
- * "What may I build here?" for one parcel: its zone under the current layer, the row of the rule table in force
- * on `date` that fits its lot area and street, the limits that follow, the overlays touching it, and the permit
- * fees of a building that uses the allowed density. Public: no owner data.
+ * "What may I build here?" for one parcel, from its facts and the rules in force: the row of the zone's table that
+ * fits its lot area and street, the limits that follow, and the permit fees of a building that uses the allowed
+ * density. Pure: the database path and the in-memory point lookup both answer through it.
  */
+export function composeParcelZoning<P>(
+  context: ZoningContext,
+  facts: ParcelZoningFacts<P>,
+  options: { inWords?: boolean } = {},
+) {
+  // inWords false (a point lookup): no conditions and no formulas, only what the numbers say.
+  const inWords = options.inWords !== false;
+  const { ruleSet, tariff, locale } = context;
+  const { zone, lotAreaM2, streetWidthM } = facts;
+  const conditions: string[] = [];
+  if (inWords && !ruleSet) conditions.push(context.texts.noRuleSet);
+  if (inWords && !zone) conditions.push(context.texts.noZone);
+  if (inWords && streetWidthM === null) conditions.push(context.texts.streetUnknown);
+  const zoneRuleSet = zone && ruleSet ? context.ruleSetOfZone(zone.code) : null;
+  const selection =
+    zone && zoneRuleSet
+      ? selectRule(zoneRuleSet, {
+          zoneCode: zone.code,
+          lotAreaM2,
+          streetWidthM: streetWidthM ?? Number.POSITIVE_INFINITY,
+        })
+      : null;
+  if (inWords)
+    for (const message of selection?.conditions ?? []) conditions.push(renderMessage(message, locale));
+  const rule = selection?.rule ?? null;
+  const limits = rule ? deriveParcelLimits(rule, lotAreaM2) : null;
+  const fees =
+    rule && tariff && rule.limits.maxDensityPct !== null
+      ? estimateForAllowedDensity({
+          tariff,
+          rule,
+          landUse: facts.landUse as ZoningLandUse,
+          lotAreaM2,
+          formulas: inWords,
+        })
+      : null;
+
+  return {
+    asOf: context.date,
+    parcel: facts.parcel,
+    zone,
+    ruleSet: context.ruleSetRef,
+    rule: rule ? context.presentRule(rule) : null,
+    noRuleReason: selection && !selection.rule ? selection.reason : null,
+    conditions,
+    limits: limits && {
+      maxTotalFloorAreaM2: limits.maxTotalFloorAreaM2,
+      maxFootprintM2: limits.maxFootprintM2,
+      minOpenSpaceM2: limits.minOpenSpaceM2,
+      maxFloors: limits.maxFloors,
+      maxUnits: limits.maxUnits,
+    },
+    overlays: facts.overlays,
+    fees:
+      fees && context.tariffRef
+        ? {
+            tariff: context.tariffRef,
+            totalFloorAreaM2: fees.totalFloorAreaM2,
+            totalRials: fees.totalRials,
+            lines: fees.lines.map((line) => ({
+              item: line.item,
+              basisM2: line.basisM2,
+              rateRialsPerM2: line.rateRialsPerM2,
+              amountRials: line.amountRials,
+              formula: locale === 'fa' && inWords ? persianFormula(line.formula) : line.formula,
+            })),
+            notAllowedAreaM2: fees.notAllowedAreaM2,
+          }
+        : null,
+  };
+}
+
+/** A parcel's zoning read from the database (by id or renewal code): what `GET /parcels/{id}/zoning` answers. */
 export async function describeParcelZoning(input: {
   db: Db;
   municipalityId: string;
@@ -83,38 +173,12 @@ export async function describeParcelZoning(input: {
   const overlaysLayer = await findCurrentLayer(db, municipalityId, 'overlays');
   const zone = zonesLayer ? await findParcelZone(db, parcel.id, zonesLayer.id) : undefined;
   const hits = overlaysLayer ? await listParcelOverlayHits(db, parcel.id, overlaysLayer.id) : [];
-  const ruleSetRow = await findRuleSetInForce(db, municipalityId, date);
-  const ruleSet = ruleSetRow ? (ruleSetRow.rules as ZoningRuleSet) : null;
-  const lotAreaM2 = Number(parcel.land_area_m2);
-  const streetWidthM = parcel.street_width_m === null ? null : Number(parcel.street_width_m);
-
-  const conditions: string[] = [];
-  if (!ruleSet) conditions.push(translate(locale, 'zoning.no_rule_set', { date }));
-  if (!zone) conditions.push(translate(locale, 'zoning.no_zone'));
-  if (streetWidthM === null) conditions.push(translate(locale, 'zoning.street_unknown'));
-  const selection =
-    zone && ruleSet
-      ? selectRule(ruleSet, {
-          zoneCode: zone.zone_code,
-          lotAreaM2,
-          streetWidthM: streetWidthM ?? Number.POSITIVE_INFINITY,
-        })
-      : null;
-  if (selection) conditions.push(...selection.conditions.map((message) => renderMessage(message, locale)));
-  const rule = selection?.rule ?? null;
-  const zoneRows = rule && ruleSet ? ruleSet.rules.filter((r) => r.zoneCode === rule.zoneCode) : [];
-  const limits = rule ? deriveParcelLimits(rule, lotAreaM2) : null;
-
-  const tariffRow = rule ? await findTariffInForce(db, municipalityId, date) : undefined;
-  const tariff = tariffRow ? (tariffRow.tariff as PermitFeeTariff) : null;
-  const fees =
-    rule && tariff && tariffRow && rule.limits.maxDensityPct !== null
-      ? estimateForAllowedDensity({ tariff, rule, landUse: parcel.land_use as ZoningLandUse, lotAreaM2 })
-      : null;
-
-  return {
-    asOf: date,
+  const context = await zoningContext(db, municipalityId, date, locale);
+  return composeParcelZoning(context, {
     parcel: presentPublicParcel(parcel),
+    lotAreaM2: Number(parcel.land_area_m2),
+    streetWidthM: parcel.street_width_m === null ? null : Number(parcel.street_width_m),
+    landUse: parcel.land_use,
     zone:
       zone && zonesLayer
         ? {
@@ -124,17 +188,6 @@ export async function describeParcelZoning(input: {
             share: Number(zone.share),
           }
         : null,
-    ruleSet: ruleSetRow ? presentRuleSetRef(ruleSetRow, ruleSet?.effectiveFromJalali) : null,
-    rule: rule ? presentRule(rule, locale, zoneMinimumLotAreaM2(zoneRows)) : null,
-    noRuleReason: selection && !selection.rule ? selection.reason : null,
-    conditions,
-    limits: limits && {
-      maxTotalFloorAreaM2: limits.maxTotalFloorAreaM2,
-      maxFootprintM2: limits.maxFootprintM2,
-      minOpenSpaceM2: limits.minOpenSpaceM2,
-      maxFloors: limits.maxFloors,
-      maxUnits: limits.maxUnits,
-    },
     overlays: hits.map((hit) => ({
       type: hit.overlay_type,
       name: hit.name,
@@ -142,23 +195,5 @@ export async function describeParcelZoning(input: {
       share: Number(hit.share),
       layerVersion: overlaysLayer?.version ?? 0,
     })),
-    fees:
-      fees && tariffRow && tariff
-        ? {
-            tariff: presentRuleSetRef(tariffRow, tariff.effectiveFromJalali),
-            totalFloorAreaM2: fees.totalFloorAreaM2,
-            totalRials: fees.totalRials,
-            lines: fees.lines.map((line) => ({ ...line, formula: localizeFormula(line.formula, locale) })),
-            notAllowedAreaM2: fees.notAllowedAreaM2,
-          }
-        : null,
-  };
-}
-
-/** The engine prints formulas in English with Latin digits; Persian readers get Persian digits at least. */
-function localizeFormula(formula: string, locale: Locale): string {
-  if (locale !== 'fa') return formula;
-  return formula.replace(/\d[\d,]*(?:\.\d+)?/g, (n) =>
-    toPersianDigits(n.replaceAll(',', '٬').replace('.', '٫')),
-  );
+  });
 }

@@ -1,17 +1,25 @@
 import { type Locale, landUseName, translate } from '../../i18n/messages.js';
 import { renderZoningMessage } from './rules/messages.js';
+import { decimalFormatter, LATIN_DIGITS, PERSIAN_DIGITS } from './rules/number-text.js';
 import { lotRangeLabel } from './rules/select-rule.js';
 import type { ZoningMessage, ZoningNote, ZoningRule } from './rules/types.js';
 
-const numberFormats: Record<Locale, Intl.NumberFormat> = {
-  fa: new Intl.NumberFormat('fa-IR', { maximumFractionDigits: 2, useGrouping: false }),
-  en: new Intl.NumberFormat('en', { maximumFractionDigits: 2, useGrouping: false }),
-  vi: new Intl.NumberFormat('vi', { maximumFractionDigits: 2, useGrouping: false }),
+const twoDecimals = (tag: string, decimal: string, digits: string) =>
+  decimalFormatter(new Intl.NumberFormat(tag, { maximumFractionDigits: 2, useGrouping: false }), {
+    fractionDigits: 2,
+    group: '',
+    decimal,
+    digits,
+  });
+const numberFormats: Record<Locale, (value: number) => string> = {
+  fa: twoDecimals('fa-IR', '٫', PERSIAN_DIGITS),
+  en: twoDecimals('en', '.', LATIN_DIGITS),
+  vi: twoDecimals('vi', ',', LATIN_DIGITS),
 };
 
-/** A number as written in the language (Persian digits in fa). */
+/** A number as written in the language (Persian digits in fa), as Intl.NumberFormat writes it. */
 export function formatNumber(value: number, locale: Locale): string {
-  return numberFormats[locale].format(value);
+  return numberFormats[locale](value);
 }
 
 const LAND_USE_PARAMS = new Set(['use', 'allowed', 'landUse', 'parcelLandUse']);
@@ -34,10 +42,9 @@ function localizeParam(key: string, value: string | number, locale: Locale): str
 
 /** A rules-engine message in the request language: numbers in its digits, land uses by name, codes isolated. */
 export function renderMessage(message: ZoningMessage, locale: Locale): string {
-  const params = Object.fromEntries(
-    Object.entries(message.params).map(([key, value]) => [key, localizeParam(key, value, locale)]),
-  );
-  return renderZoningMessage({ ...message, params }, locale);
+  const params: Record<string, string> = {};
+  for (const key in message.params) params[key] = localizeParam(key, message.params[key], locale);
+  return renderZoningMessage({ key: message.key, params, text: message.text }, locale);
 }
 
 function noteText(note: ZoningNote, locale: Locale): string {
@@ -90,4 +97,38 @@ export function presentRuleSetRef(
     effectiveFromJalali: jalali ?? null,
     resolutionNo: row.resolution_no,
   };
+}
+
+const ZERO = 48;
+const NINE = 57;
+const COMMA = 44;
+const DOT = 46;
+const isDigit = (code: number) => code >= ZERO && code <= NINE;
+const persianDigit = (code: number) => String.fromCharCode(0x06f0 + code - ZERO);
+
+/**
+ * The engine prints formulas in English with Latin digits; Persian readers get Persian digits at least, with the
+ * Persian thousands and decimal separators inside numbers (a number being a digit, then digits and commas, then
+ * at most one "." followed by digits). A scan rather than a regular expression: it runs for every fee line.
+ */
+export function persianFormula(formula: string): string {
+  let out = '';
+  let copied = 0;
+  let i = 0;
+  while (i < formula.length) {
+    if (!isDigit(formula.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    out += formula.slice(copied, i);
+    for (let code = formula.charCodeAt(i); isDigit(code) || code === COMMA; code = formula.charCodeAt(++i)) {
+      out += code === COMMA ? '٬' : persianDigit(code);
+    }
+    if (formula.charCodeAt(i) === DOT && isDigit(formula.charCodeAt(i + 1))) {
+      out += '٫';
+      for (i++; isDigit(formula.charCodeAt(i)); i++) out += persianDigit(formula.charCodeAt(i));
+    }
+    copied = i;
+  }
+  return out + formula.slice(copied);
 }

@@ -1,5 +1,5 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import { Type } from 'typebox';
 import { toLatinDigits } from '../../../shared/digits.js';
 import { access, principalOf } from '../../http/access.js';
@@ -8,6 +8,7 @@ import { requestLocale } from '../../http/locale.js';
 import { errors } from '../../http/schemas.js';
 import { getParcel } from '../parcels/service.js';
 import { checkBuildingProposal } from './building-check.js';
+import { pointLookupJson } from './lookup-json.js';
 import { lookupPoint } from './lookup-point.js';
 import { mapFeatures, parseBbox } from './map-features.js';
 import { describeParcelZoning, findParcelByRef, presentPublicParcel } from './parcel-zoning.js';
@@ -36,6 +37,7 @@ declare module 'fastify' {
 }
 
 const tags = ['zoning'];
+const JSON_UTF8 = 'application/json; charset=utf-8';
 
 export async function zoningRoutes(fastify: FastifyInstance): Promise<void> {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
@@ -54,16 +56,19 @@ export async function zoningRoutes(fastify: FastifyInstance): Promise<void> {
         response: { 200: PointLookup, ...errors(400, 404) },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const context = await publicContext(deps, request.query);
-      return lookupPoint({
+      const result = await lookupPoint({
         db: deps.db,
         registry,
-        ...context,
+        municipalityId: context.municipalityId,
+        date: context.date,
         lat: request.query.lat,
         lng: request.query.lng,
         locale: requestLocale(request),
       });
+      // Already encoded JSON (written to the response schema, see lookup-json.ts): Fastify sends it as it is.
+      return (reply as FastifyReply).type(JSON_UTF8).send(pointLookupJson(result));
     },
   );
 

@@ -1,8 +1,10 @@
 import { Type } from 'typebox';
 import { Uuid } from '../../http/schemas.js';
 
-const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) =>
-  Type.Union([schema, Type.Null()]);
+const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(
+  schema: T,
+  options: { description?: string } = {},
+) => Type.Union([schema, Type.Null()], options);
 
 const Plate = Type.Object({
   registrationSection: Type.Integer(),
@@ -85,9 +87,11 @@ export const FeeEstimate = Type.Object({
   notAllowedAreaM2: Type.Number(),
 });
 
-export const ParcelZoning = Type.Object({
-  asOf: Type.String({ format: 'date' }),
-  parcel: PublicParcel,
+/** What a point lookup shows of a parcel: the public facts without the address (which the parcel page has). */
+export const LookupParcel = Type.Omit(PublicParcel, ['address']);
+
+const AsOf = Type.String({ format: 'date' });
+const parcelZoningFields = {
   zone: Nullable(ZoneRef),
   ruleSet: Nullable(RuleSetRef),
   rule: Nullable(Rule),
@@ -96,6 +100,29 @@ export const ParcelZoning = Type.Object({
   limits: Nullable(Limits),
   overlays: Type.Array(OverlayHit),
   fees: Nullable(FeeEstimate),
+};
+
+export const ParcelZoning = Type.Object({ asOf: AsOf, parcel: PublicParcel, ...parcelZoningFields });
+
+/**
+ * What a point lookup gives of a parcel's zoning: all of it but the address and the explanations in words (how
+ * the row was chosen, each fee line's formula as text), which the parcel's own zoning has. The numbers are the
+ * same: the fee lines keep their basis, rate and amount.
+ */
+const { conditions: _inWords, fees: _withFormulas, ...lookupZoningFields } = parcelZoningFields;
+export const PointParcelZoning = Type.Object({
+  asOf: AsOf,
+  parcel: LookupParcel,
+  ...lookupZoningFields,
+  fees: Nullable(
+    Type.Object({
+      tariff: RuleSetRef,
+      totalFloorAreaM2: Type.Number(),
+      totalRials: Type.Integer({ description: 'Integer rials' }),
+      lines: Type.Array(Type.Omit(FeeLine, ['formula'])),
+      notAllowedAreaM2: Type.Number(),
+    }),
+  ),
 });
 
 export const PointLookup = Type.Object({
@@ -107,7 +134,10 @@ export const PointLookup = Type.Object({
     description: "All rows of the zone's table (when the point is on no parcel)",
   }),
   overlays: Type.Array(Type.Object({ type: Type.String(), name: Nullable(Type.String()) })),
-  parcel: Nullable(ParcelZoning),
+  parcel: Nullable(PointParcelZoning, {
+    description:
+      'The zoning of the parcel at the point, as GET /parcels/{id}/zoning gives it less the address',
+  }),
 });
 
 export const LookupQuery = Type.Object(

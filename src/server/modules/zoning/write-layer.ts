@@ -1,3 +1,4 @@
+import { analyzeTables } from '../../db/analyze.js';
 import type { Db } from '../../db/schema.js';
 import type { SupportedCrs } from '../../gis/reproject.js';
 import type { Actor } from '../audit/actor.js';
@@ -8,7 +9,8 @@ import { insertLayerVersion } from './layer-repository.js';
 
 /**
  * Writes a new version of a zones or overlays layer in one transaction: the version row, its features (by
- * `insert`, which returns how to classify parcels against them), every parcel classified, one audit event.
+ * `insert`, which returns how to classify parcels against them), every parcel classified, one audit event; then
+ * refreshes the statistics of the tables it filled.
  */
 export async function writeLayerVersion(
   input: {
@@ -24,7 +26,7 @@ export async function writeLayerVersion(
   layer: { kind: 'zones' | 'overlays'; features: number; warnings: ImportReport['warnings'] },
   insert: (trx: Db, layerId: string) => Promise<Classification>,
 ): Promise<ImportReport> {
-  return input.db.transaction().execute(async (trx) => {
+  const report = await input.db.transaction().execute(async (trx) => {
     const version = await insertLayerVersion(trx, {
       municipalityId: input.municipalityId,
       kind: layer.kind,
@@ -68,4 +70,9 @@ export async function writeLayerVersion(
       parcelsClassified: classified,
     };
   });
+  await analyzeTables(
+    input.db,
+    layer.kind === 'zones' ? ['zones', 'parcel_zones'] : ['overlays', 'parcel_overlays'],
+  );
+  return report;
 }

@@ -135,10 +135,18 @@ export function findTariffInForce(db: Db, municipalityId: string, date: string) 
   return tariffs.get(`${municipalityId}:${date}`, () => queryTariffInForce(db, municipalityId, date));
 }
 
-/** Forgets cached rule tables and tariffs (after an import in this process). */
+const ruleTableListeners: (() => void)[] = [];
+
+/** Calls `listener` whenever the cached rule tables are forgotten (what was derived from them must go too). */
+export function onRuleTablesForgotten(listener: () => void): void {
+  ruleTableListeners.push(listener);
+}
+
+/** Forgets cached rule tables and tariffs (after an import in this process), and what was derived from them. */
 export function forgetRuleTables(): void {
   ruleSets.clear();
   tariffs.clear();
+  for (const listener of ruleTableListeners) listener();
 }
 
 function queryRuleSetInForce(db: Db, municipalityId: string, date: string) {
@@ -202,10 +210,14 @@ export async function clearParcelClassification(
   trx: Db,
   table: 'parcel_zones' | 'parcel_overlays',
   layerId: string,
-  parcelIds: string[],
+  parcelIds: readonly string[],
 ) {
   if (parcelIds.length === 0) return;
-  await trx.deleteFrom(table).where('layer_id', '=', layerId).where('parcel_id', 'in', parcelIds).execute();
+  await trx
+    .deleteFrom(table)
+    .where('layer_id', '=', layerId)
+    .where('parcel_id', 'in', [...parcelIds])
+    .execute();
 }
 
 export async function countParcels(db: Db, municipalityId: string): Promise<number> {

@@ -1,10 +1,10 @@
 import { Group, Stack, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { FeeEstimate, FeeLine } from '../../api/zoning.js';
+import type { FeeEstimateNumbers } from '../../api/zoning.js';
 import { amountInWords } from '../../format.js';
 import { useFormat } from '../../hooks/use-format.js';
 
-function FormulaLine({ line }: { line: FeeLine }) {
+function FormulaLine({ line }: { line: FeeEstimateNumbers['lines'][number] }) {
   const { t } = useTranslation();
   const format = useFormat();
   if (line.basisM2 <= 0) return null;
@@ -20,7 +20,7 @@ function FormulaLine({ line }: { line: FeeLine }) {
 }
 
 /** A permit-fee estimate: one line per item with its formula, the total in rials, and the tariff it follows. */
-export function FeeEstimateView({ fees, title }: { fees: FeeEstimate; title: string }) {
+export function FeeEstimateView({ fees, title }: { fees: FeeEstimateNumbers; title: string }) {
   const { t } = useTranslation();
   const format = useFormat();
   const words = amountInWords(fees.totalRials, format.language);

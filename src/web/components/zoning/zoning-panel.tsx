@@ -1,7 +1,14 @@
 import { Alert, Badge, Group, List, Stack, Table, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { OverlayHit, ParcelZoning, PointLookup, RuleSetRef, ZoningRule } from '../../api/zoning.js';
+import type {
+  OverlayHit,
+  ParcelZoning,
+  PointLookup,
+  PointParcelZoning,
+  RuleSetRef,
+  ZoningRule,
+} from '../../api/zoning.js';
 import { useFormat } from '../../hooks/use-format.js';
 import { type Fact, FactList } from '../fact-list.js';
 import { LtrText } from '../ltr-text.js';
@@ -169,7 +176,8 @@ function OverlayShares({ overlays }: { overlays: OverlayHit[] }) {
 }
 
 interface ParcelZoningViewProps {
-  zoning: ParcelZoning;
+  /** A point lookup's answer has no address: the line is left out until the parcel's own zoning arrives. */
+  zoning: ParcelZoning | PointParcelZoning;
   /** Shown beside the renewal code (a link to share, a close button). */
   actions?: ReactNode;
   /** The parcel's own facts (address, plate, area); off where the page already shows them. */
@@ -196,9 +204,11 @@ export function ParcelZoningView({ zoning, actions, showParcel = true }: ParcelZ
             </div>
             {actions}
           </Group>
-          <Text size="sm" fw={500}>
-            {parcel.address ?? t('parcel.noAddress')}
-          </Text>
+          {'address' in parcel && (
+            <Text size="sm" fw={500} data-testid="zoning-address">
+              {parcel.address ?? t('parcel.noAddress')}
+            </Text>
+          )}
           <FactList
             labelWidth={LABEL_WIDTH}
             facts={[
@@ -274,7 +284,7 @@ export function ParcelZoningView({ zoning, actions, showParcel = true }: ParcelZ
           />
         </Section>
       )}
-      {zoning.conditions.length > 0 && (
+      {'conditions' in zoning && zoning.conditions.length > 0 && (
         <Section title={t('zoning.conditions')}>
           <List size="xs" spacing={2}>
             {zoning.conditions.map((condition) => (

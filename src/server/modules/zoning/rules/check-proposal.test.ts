@@ -124,3 +124,15 @@ describe('checkProposal: street width and missing rules', () => {
     );
   });
 });
+
+describe('checkProposal: a parcel whose street width is not recorded', () => {
+  it('checks everything else and says the street condition was not checked', () => {
+    const result = run(house(), { ...parcel, streetWidthM: Infinity });
+    expect(result.ok).toBe(true);
+    expect(checkOf(result, 'street_width')).toMatchObject({ passed: true, actual: null, limit: 10 });
+    expect(checkOf(result, 'street_width')?.message.text).toBe(
+      'The street width is not recorded: the 10 m this row needs was not checked.',
+    );
+    expect(checkOf(result, 'density')).toMatchObject({ passed: true, limit: 300 });
+  });
+});

@@ -94,7 +94,10 @@ function limitChecks(
     checks.push(check('use', passed, { actual: proposal.use, limit: allowed, unit: 'use' }, params));
   }
   const needsM = rule.condition.minStreetWidthM ?? 0;
-  if (needsM > 0 || selection.streetFallback) {
+  if (needsM > 0 && parcel.streetWidthM === Number.POSITIVE_INFINITY) {
+    const message = zoningMessage('zoning.check.street_width.unknown', { limit: needsM });
+    checks.push({ rule: 'street_width', passed: true, actual: null, limit: needsM, unit: 'm', message });
+  } else if (needsM > 0 || selection.streetFallback) {
     const values = { actual: parcel.streetWidthM, limit: needsM, unit: 'm' } as const;
     const fallback = selection.conditions.find((c) => c.key === 'zoning.condition.street_fallback');
     const base = check('street_width', true, values, { actual: parcel.streetWidthM, limit: needsM });

@@ -1,3 +1,5 @@
+import { decimalFormatter, LATIN_DIGITS } from './number-text.js';
+
 /**
  * Exact money arithmetic for fees. Areas become integers of 1e-8 m² (cm² × 10,000, so that a percentage with two
  * decimals of a cm² area is still whole), coefficients are integers per mille, rials are integers; products are
@@ -39,20 +41,37 @@ export function assertRials(name: string, value: number): bigint {
   return BigInt(value);
 }
 
+/** What divides area × rials × `count` per-mille coefficients to give rials. */
+export function perMilleDenominator(count: number): bigint {
+  let denominator = AREA_SCALE;
+  for (let i = 0; i < count; i++) denominator *= 1000n;
+  return denominator;
+}
+
 /** area × rials/m² × each per-mille coefficient, rounded half up to whole rials. */
-export function amountRials(area: bigint, rialsPerM2: bigint, permilles: readonly bigint[]): number {
-  const numerator = permilles.reduce((product, permille) => product * permille, area * rialsPerM2);
-  const denominator = permilles.reduce((product) => product * 1000n, AREA_SCALE);
+export function amountRials(
+  area: bigint,
+  rialsPerM2: bigint,
+  permilles: readonly bigint[],
+  denominator = perMilleDenominator(permilles.length),
+): number {
+  let numerator = area * rialsPerM2;
+  for (const permille of permilles) numerator *= permille;
   const rounded = (numerator * 2n + denominator) / (denominator * 2n);
   if (rounded > BigInt(Number.MAX_SAFE_INTEGER)) throw new RangeError(`amount ${rounded} rials is too large`);
   return Number(rounded);
 }
 
-const numberFormat = new Intl.NumberFormat('en-US', { maximumFractionDigits: 4 });
+const numberFormat = decimalFormatter(new Intl.NumberFormat('en-US', { maximumFractionDigits: 4 }), {
+  fractionDigits: 4,
+  group: ',',
+  decimal: '.',
+  digits: LATIN_DIGITS,
+});
 
 /** 1,200.5 */
 export function formatNumber(value: number): string {
-  return numberFormat.format(value);
+  return numberFormat(value);
 }
 
 /** 50 per mille → "0.05". */

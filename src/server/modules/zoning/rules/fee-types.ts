@@ -55,6 +55,8 @@ export interface FeeInput {
   totalFloorAreaM2: number;
   basementAreaM2?: number;
   maxDensityPct?: number | null;
+  /** false: every line's formula is left empty (a point lookup shows the numbers only). Default true. */
+  formulas?: boolean;
 }
 
 /** The priced excess density: only floor area between the financial base and the zone maximum is charged. */

@@ -62,12 +62,16 @@ export function deriveParcelLimits(
       ? null
       : Math.round((maxDensityPct / maxCoveragePct) * 100) / 100;
   const byOpenSpace = maxUnitsByOpenSpace(rule, lotAreaM2, maxFootprintM2 ?? 0);
-  const units: Pick<ParcelLimits, 'maxUnits' | 'maxUnitsSource'> =
-    maxUnits !== null
-      ? { maxUnits, maxUnitsSource: 'fixed' }
-      : byOpenSpace !== null
-        ? { maxUnits: byOpenSpace, maxUnitsSource: 'open_space' }
-        : { maxUnits: null, maxUnitsSource: 'none' };
+  // No object spread here: a point lookup derives the limits of a parcel on every request (see fees.ts).
+  let maxUnitsOut: number | null = null;
+  let maxUnitsSource: ParcelLimits['maxUnitsSource'] = 'none';
+  if (maxUnits !== null) {
+    maxUnitsOut = maxUnits;
+    maxUnitsSource = 'fixed';
+  } else if (byOpenSpace !== null) {
+    maxUnitsOut = byOpenSpace;
+    maxUnitsSource = 'open_space';
+  }
   const depth = options.lotDepthM;
   const buildableDepthM =
     setbacks?.kind === 'lot_depth_rule' && depth !== undefined
@@ -81,7 +85,8 @@ export function deriveParcelLimits(
     floorsAtFullCoverage,
     maxFloors,
     maxHeightM,
-    ...units,
+    maxUnits: maxUnitsOut,
+    maxUnitsSource,
     buildableDepthM,
   };
 }

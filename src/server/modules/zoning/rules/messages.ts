@@ -104,6 +104,11 @@ const MESSAGES = {
     fa: 'کاربری {use} در پهنه {zoneCode} مجاز نیست (مجاز: {allowed}).',
     vi: 'Mục đích sử dụng {use} không được phép trong khu {zoneCode} (được phép: {allowed}).',
   },
+  'zoning.check.street_width.unknown': {
+    en: 'The street width is not recorded: the {limit} m this row needs was not checked.',
+    fa: 'عرض معبر ثبت نشده است: حداقل {limit} متر لازم این ردیف بررسی نشد.',
+    vi: 'Chưa ghi nhận bề rộng đường: mức {limit} m hàng này yêu cầu chưa được kiểm tra.',
+  },
   'zoning.check.street_width.ok': {
     en: 'Street {actual} m meets the {limit} m of the applied row.',
     fa: 'عرض معبر {actual} متر حداقل {limit} متر ردیف اعمال‌شده را دارد.',
@@ -117,10 +122,26 @@ export type ZoningLocale = keyof Templates;
 /** All message keys, so the i18n catalogues can be checked against them. */
 export const ZONING_MESSAGE_KEYS = Object.keys(MESSAGES) as ZoningMessageKey[];
 
+// Each template split once into its literal text and {placeholders}: texts, then names, alternating.
+const compiled = new Map<string, string[]>();
+
+function partsOf(template: string): string[] {
+  let parts = compiled.get(template);
+  if (!parts) {
+    parts = template.split(/\{(\w+)\}/);
+    compiled.set(template, parts);
+  }
+  return parts;
+}
+
 function fill(template: string, params: Readonly<Record<string, string | number>>): string {
-  return template.replace(/\{(\w+)\}/g, (match, name: string) =>
-    params[name] === undefined ? match : String(params[name]),
-  );
+  const parts = partsOf(template);
+  let text = parts[0];
+  for (let i = 1; i < parts.length; i += 2) {
+    const value = params[parts[i]];
+    text += (value === undefined ? `{${parts[i]}}` : String(value)) + parts[i + 1];
+  }
+  return text;
 }
 
 /** Builds a message with its English text. */

@@ -119,6 +119,16 @@ describe('selectRule: other outcomes', () => {
     expect(selection.conditions[0].text).toBe('No rule for zone R999 in rule set bandar-lengeh.');
   });
 
+  it('an unrecorded street (Infinity) meets every street condition and is not reported as measured', () => {
+    const unknown = selectRule(DEMO_RULE_SET_1404, {
+      zoneCode: 'R112',
+      lotAreaM2: 250,
+      streetWidthM: Infinity,
+    });
+    expect(unknown.rule?.limits.maxDensityPct).toBe(180);
+    expect(unknown.conditions.map((c) => c.key)).not.toContain('zoning.condition.street_met');
+  });
+
   it('rejects impossible input instead of guessing', () => {
     expect(() => low(0)).toThrow(RangeError);
     expect(() => low(Number.NaN)).toThrow(RangeError);

@@ -5,6 +5,7 @@ import type { ZoningCondition, ZoningMessage, ZoningRule, ZoningRuleSet } from '
 export interface ParcelSite {
   zoneCode: string;
   lotAreaM2: number;
+  /** Infinity when the width is not recorded: every street condition is taken as met, and none is reported. */
   streetWidthM: number;
 }
 
@@ -75,8 +76,8 @@ function assertSite(site: ParcelSite): void {
   if (!Number.isFinite(site.lotAreaM2) || site.lotAreaM2 <= 0) {
     throw new RangeError(`lotAreaM2 must be a positive number, got ${site.lotAreaM2}`);
   }
-  if (!Number.isFinite(site.streetWidthM) || site.streetWidthM < 0) {
-    throw new RangeError(`streetWidthM must be a non-negative number, got ${site.streetWidthM}`);
+  if (Number.isNaN(site.streetWidthM) || site.streetWidthM < 0) {
+    throw new RangeError(`streetWidthM must be a non-negative number or Infinity, got ${site.streetWidthM}`);
   }
 }
 
@@ -103,15 +104,14 @@ export function selectRule(ruleSet: ZoningRuleSet, site: ParcelSite): RuleSelect
     const message = zoningMessage('zoning.condition.no_row_for_lot_area', { zoneCode, lotAreaM2 });
     return { rule: null, reason: 'no_row_for_lot_area', conditions: [message] };
   }
-  const streetMet = (row: ZoningRule) => streetWidthM >= streetNeeds(row);
   const ownRow = lotRangeLabel(own[0].condition, minimum);
   const lotRow = zoningMessage('zoning.condition.lot_row', { lotAreaM2, row: ownRow, zoneCode });
-  const usable = own.filter(streetMet);
+  const usable = own.filter((row) => streetWidthM >= streetNeeds(row));
   if (usable.length > 0) {
     const rule = usable[0];
     const conditions = [lotRow];
     const requiredM = streetNeeds(rule);
-    if (rule.condition.minStreetWidthM !== null) {
+    if (rule.condition.minStreetWidthM !== null && streetWidthM !== Number.POSITIVE_INFINITY) {
       conditions.push(zoningMessage('zoning.condition.street_met', { streetWidthM, requiredM }));
     }
     if (usable.length > 1) {
@@ -125,7 +125,9 @@ export function selectRule(ruleSet: ZoningRuleSet, site: ParcelSite): RuleSelect
   const smaller = rows
     .filter(
       (row) =>
-        row.condition.maxLotAreaM2 !== null && row.condition.maxLotAreaM2 < lotAreaM2 && streetMet(row),
+        row.condition.maxLotAreaM2 !== null &&
+        row.condition.maxLotAreaM2 < lotAreaM2 &&
+        streetWidthM >= streetNeeds(row),
     )
     .sort((a, b) => compare(b.condition.maxLotAreaM2!, a.condition.maxLotAreaM2!) || bySpecificity(a, b));
   if (smaller.length === 0) {
