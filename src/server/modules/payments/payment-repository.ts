@@ -75,6 +75,7 @@ export function listItems(db: Db, paymentIds: readonly string[]) {
     ])
     .where('payment_items.payment_id', 'in', [...paymentIds])
     .orderBy('bills.dues_year')
+    .orderBy('bills.bill_id')
     .execute();
 }
 
