@@ -11,7 +11,9 @@ import { lookupPoints } from './in-process.js';
 // the bare route and /healthz, for tuning. Each scenario runs ROUNDS times (3), interleaved; it prints the best
 // req/s and the least server CPU per request of each (on a shared machine, neighbours only ever add to the CPU a
 // request seems to cost). SCENARIOS=healthz,hits limits the scenarios. With --profile, one load under
-// --cpu-prof instead (its .cpuprofile lands in DIR).
+// --cpu-prof instead (its .cpuprofile lands in DIR). COMPARE_WITH=DIR also starts the server of another copy of the
+// tree (e.g. `git archive` of the commit before a change, with node_modules linked) and interleaves its scenarios,
+// prefixed "base:", with this tree's: the fairest before/after on a machine whose neighbours come and go.
 
 const [url, code, secondsText] = process.argv.slice(2);
 if (!url || !code) throw new Error('usage: quick-load.ts DATABASE_URL CITY_CODE [seconds] [--profile DIR]');
@@ -35,23 +37,29 @@ const appPort = await freePort();
 const bare = startProcess(process.execPath, ['--import', 'tsx', path.join(root, 'bench/bare-server.ts')], {
   PORT: String(barePort),
 });
-const app = startProcess(
-  process.execPath,
-  [
-    ...(profileDir ? ['--cpu-prof', '--cpu-prof-dir', profileDir] : []),
-    '--import',
-    'tsx',
-    path.join(root, 'src/server/main.ts'),
-  ],
-  {
-    DATABASE_URL: url,
-    LOG_LEVEL: 'warn',
-    SEED_DEMO_CITY: 'false',
-    HOST: '127.0.0.1',
-    PORT: String(appPort),
-    DEFAULT_MUNICIPALITY: code,
-  },
-);
+const startApp = (tree: string, port: number) =>
+  startProcess(
+    process.execPath,
+    [
+      ...(profileDir ? ['--cpu-prof', '--cpu-prof-dir', profileDir] : []),
+      '--import',
+      'tsx',
+      path.join(tree, 'src/server/main.ts'),
+    ],
+    {
+      DATABASE_URL: url,
+      LOG_LEVEL: 'warn',
+      SEED_DEMO_CITY: 'false',
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      DEFAULT_MUNICIPALITY: code,
+      PAYMENT_SANDBOX: 'false', // its fixed port would collide with the other server's
+    },
+  );
+const app = startApp(root, appPort);
+const compareTree = profileDir ? undefined : process.env.COMPARE_WITH;
+const basePort = await freePort();
+const base = compareTree ? startApp(path.resolve(compareTree), basePort) : null;
 
 interface Run {
   rps: number;
@@ -86,9 +94,14 @@ async function load(pid: number | undefined, target: string, from?: [number, num
 try {
   const appUrl = `http://127.0.0.1:${appPort}`;
   await waitFor200(`http://127.0.0.1:${barePort}/bare`);
-  await waitFor200(`${appUrl}/healthz`);
-  await (await fetch(`${appUrl}${lookupPath(hits[0])}`)).text(); // waits for the index build
-  await load(app.pid, appUrl, points); // warm-up
+  const baseUrl = `http://127.0.0.1:${basePort}`;
+  const servers: [string, number | undefined, string][] = [['', app.pid, appUrl]];
+  if (base) servers.unshift(['base:', base.pid, baseUrl]);
+  for (const [, pid, target] of servers) {
+    await waitFor200(`${target}/healthz`);
+    await (await fetch(`${target}${lookupPath(hits[0])}`)).text(); // waits for the index build
+    await load(pid, target, points); // warm-up
+  }
   if (profileDir) {
     const from = process.argv.includes('--hits') ? hits : process.argv.includes('--misses') ? misses : points;
     const run = await load(app.pid, appUrl, from);
@@ -96,15 +109,20 @@ try {
   } else {
     const scenarios: [string, () => Promise<Run>][] = [
       ['bare', () => load(bare.pid, `http://127.0.0.1:${barePort}/bare`)],
-      ['healthz', () => load(app.pid, `${appUrl}/healthz`)],
-      ['mixed', () => load(app.pid, appUrl, points)],
-      ['hits', () => load(app.pid, appUrl, hits)],
-      ['misses', () => load(app.pid, appUrl, misses)],
-      // One point on a parcel, every time: the same work with warm caches and one JSON text, for comparison.
-      ['samehit', () => load(app.pid, `${appUrl}${lookupPath(hits[0])}`)],
     ];
+    for (const [prefix, pid, target] of servers)
+      scenarios.push(
+        [`${prefix}healthz`, () => load(pid, `${target}/healthz`)],
+        [`${prefix}mixed`, () => load(pid, target, points)],
+        [`${prefix}hits`, () => load(pid, target, hits)],
+        [`${prefix}misses`, () => load(pid, target, misses)],
+        // One point on a parcel, every time: the same work with warm caches and one JSON text, for comparison.
+        [`${prefix}samehit`, () => load(pid, `${target}${lookupPath(hits[0])}`)],
+      );
     const only = process.env.SCENARIOS?.split(',');
-    const chosen = scenarios.filter(([label]) => label === 'bare' || !only || only.includes(label));
+    const chosen = scenarios.filter(
+      ([label]) => label === 'bare' || !only || only.includes(label.replace('base:', '')),
+    );
     const runs = new Map<string, Run[]>();
     for (let round = 0; round < Number(process.env.ROUNDS ?? 3); round++)
       for (const [label, run] of chosen) runs.set(label, [...(runs.get(label) ?? []), await run()]);
@@ -120,7 +138,7 @@ try {
     for (const [label] of chosen) {
       const r = best(label);
       console.log(
-        `${label.padEnd(8)} ${String(r.rps).padStart(7)} req/s (${(r.rps / baseline.rps).toFixed(2)} of bare)  ` +
+        `${label.padEnd(13)} ${String(r.rps).padStart(7)} req/s (${(r.rps / baseline.rps).toFixed(2)} of bare)  ` +
           `${r.cpuUs.toFixed(1).padStart(6)} µs CPU/request (bare/this ${(baseline.cpuUs / r.cpuUs).toFixed(2)})  ` +
           `p99 ${r.p99} ms`,
       );
@@ -128,5 +146,6 @@ try {
   }
 } finally {
   await stopProcess(app);
+  if (base) await stopProcess(base);
   await stopProcess(bare);
 }
