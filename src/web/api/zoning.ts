@@ -78,6 +78,8 @@ export interface ParcelZoning {
   zone: { code: string; name: string | null; layerVersion: number; share: number } | null;
   ruleSet: RuleSetRef | null;
   rule: ZoningRule | null;
+  /** Set when the street is too narrow for the lot's own row, so a smaller lot's row is the rule. */
+  streetFallback: { lotRange: string; requiredStreetWidthM: number } | null;
   noRuleReason: string | null;
   conditions: string[];
   limits: ParcelLimits | null;

@@ -86,6 +86,11 @@ function linesJson(lines: FeeLines): string {
   return `[${json}]`;
 }
 
+function streetFallbackJson(fallback: PointParcelZoning['streetFallback']): string {
+  if (!fallback) return 'null';
+  return `{"lotRange":${str(fallback.lotRange)},"requiredStreetWidthM":${num(fallback.requiredStreetWidthM)}}`;
+}
+
 function writeParcelZoning(out: JsonText, zoning: PointParcelZoning): void {
   const { fees, limits } = zoning;
   out
@@ -95,7 +100,9 @@ function writeParcelZoning(out: JsonText, zoning: PointParcelZoning): void {
     .shared(zoning.ruleSet)
     .write(',"rule":')
     .shared(zoning.rule)
-    .write(`,"noRuleReason":${strOrNull(zoning.noRuleReason)},"limits":`);
+    .write(
+      `,"streetFallback":${streetFallbackJson(zoning.streetFallback)},"noRuleReason":${strOrNull(zoning.noRuleReason)},"limits":`,
+    );
   out.write(
     limits
       ? `{"maxTotalFloorAreaM2":${numOrNull(limits.maxTotalFloorAreaM2)},"maxFootprintM2":${numOrNull(limits.maxFootprintM2)},` +

@@ -161,7 +161,7 @@ describe('the point lookup answered from memory', () => {
 
     const indexes = await new ZoningIndexRegistry(db).get(municipalityId);
     expect(indexes.facts.size).toBe(402);
-    const seen = { overlays: 0, noStreet: 0, noZone: 0, noRule: 0, fees: 0, unit: 0 };
+    const seen = { overlays: 0, noStreet: 0, noZone: 0, noRule: 0, fees: 0, unit: 0, streetFallback: 0 };
     const cases: [string, Locale, number[]][] = [
       ['2026-06-01', 'fa', [...Array(indexes.facts.size).keys()]],
       ['2026-06-01', 'en', [...Array(indexes.facts.size).keys()].filter((i) => i % 7 === 0)],
@@ -183,6 +183,7 @@ describe('the point lookup answered from memory', () => {
         seen.noRule += memory.noRuleReason !== null ? 1 : 0;
         seen.fees += memory.fees !== null ? 1 : 0;
         seen.unit += memory.parcel.plate.unitNo !== null ? 1 : 0;
+        seen.streetFallback += memory.streetFallback !== null ? 1 : 0;
       }
     }
     // The comparison covered every kind of parcel, not only the plain ones.
@@ -192,6 +193,7 @@ describe('the point lookup answered from memory', () => {
     expect(seen.noRule).toBeGreaterThanOrEqual(1);
     expect(seen.fees).toBeGreaterThan(100);
     expect(seen.unit).toBeGreaterThanOrEqual(1);
+    expect(seen.streetFallback).toBeGreaterThanOrEqual(1);
   });
 
   it('answers over HTTP with exactly the schema, and the parcel part of GET /parcels/{id}/zoning', async () => {

@@ -104,11 +104,11 @@ export function composeParcelZoning<P>(
   const zoneRuleSet = zone && ruleSet ? context.ruleSetOfZone(zone.code) : null;
   const selection =
     zone && zoneRuleSet
-      ? selectRule(zoneRuleSet, {
-          zoneCode: zone.code,
-          lotAreaM2,
-          streetWidthM: streetWidthM ?? Number.POSITIVE_INFINITY,
-        })
+      ? selectRule(
+          zoneRuleSet,
+          { zoneCode: zone.code, lotAreaM2, streetWidthM: streetWidthM ?? Number.POSITIVE_INFINITY },
+          { explain: inWords },
+        )
       : null;
   if (inWords)
     for (const message of selection?.conditions ?? []) conditions.push(renderMessage(message, locale));
@@ -131,6 +131,15 @@ export function composeParcelZoning<P>(
     zone,
     ruleSet: context.ruleSetRef,
     rule: rule ? context.presentRule(rule) : null,
+    // The street is narrower than the lot's own row needs, so a smaller lot's row is the rule: said in numbers too,
+    // as a point lookup has no conditions in words and the rule's lot range alone would seem not to fit the lot.
+    streetFallback:
+      selection?.rule && selection.streetFallback
+        ? {
+            lotRange: selection.streetFallback.ownRow,
+            requiredStreetWidthM: selection.streetFallback.requiredStreetWidthM,
+          }
+        : null,
     noRuleReason: selection && !selection.rule ? selection.reason : null,
     conditions,
     limits: limits && {

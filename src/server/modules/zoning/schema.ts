@@ -95,6 +95,17 @@ const parcelZoningFields = {
   zone: Nullable(ZoneRef),
   ruleSet: Nullable(RuleSetRef),
   rule: Nullable(Rule),
+  streetFallback: Nullable(
+    Type.Object({
+      lotRange: Type.String({ description: 'The row the lot area itself falls in, e.g. "> 200 m²"' }),
+      requiredStreetWidthM: Type.Number({ description: 'The street width that row requires' }),
+    }),
+    {
+      description:
+        'Set when the street is narrower than the lot’s own row requires: the rule is then the row of the largest ' +
+        'smaller lot whose street condition is met, so its lot range does not contain the lot area',
+    },
+  ),
   noRuleReason: Nullable(Type.String()),
   conditions: Type.Array(Type.String({ description: 'How the rule was chosen, in the request language' })),
   limits: Nullable(Limits),

@@ -250,6 +250,15 @@ export function ParcelZoningView({ zoning, actions, showParcel = true }: ParcelZ
       )}
       {rule && (
         <Section title={t('zoning.rules')}>
+          {zoning.streetFallback && parcel.streetWidthM !== null && (
+            <Text size="sm" c="orange.8" data-testid="street-fallback">
+              {t('zoning.streetFallback', {
+                street: format.metres(parcel.streetWidthM),
+                required: format.metres(zoning.streetFallback.requiredStreetWidthM),
+                row: `\u2066${format.digits(zoning.streetFallback.lotRange)}\u2069`,
+              })}
+            </Text>
+          )}
           <RuleFacts rule={rule} />
           {rule.notes.length > 0 && (
             <List size="xs" c="dimmed" spacing={2}>

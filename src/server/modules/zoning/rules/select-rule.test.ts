@@ -112,6 +112,34 @@ describe('selectRule: street width', () => {
   });
 });
 
+describe('selectRule without explanations (a point lookup)', () => {
+  it('chooses the same row, fallback and reason as with them, and builds no conditions', () => {
+    const sites = [99.99, 100, 200, 200.01, 250, 300.01, 400].flatMap((lotAreaM2) =>
+      [Infinity, 12, 10, 9.99, 7.99].map((streetWidthM) => ({ zoneCode: '1-222', lotAreaM2, streetWidthM })),
+    );
+    sites.push({ zoneCode: 'R999', lotAreaM2: 250, streetWidthM: 10 });
+    for (const site of sites) {
+      const { conditions, ...explained } = selectRule(lengeh, site);
+      const quiet = selectRule(lengeh, site, { explain: false });
+      expect(conditions.length).toBeGreaterThan(0);
+      expect(quiet).toEqual({ ...explained, conditions: [] });
+    }
+  });
+
+  it('S111 (demo): a 682 m² lot on a 12 m street gets the 50–200 m² row, as the fallback it is', () => {
+    const site = { zoneCode: 'S111', lotAreaM2: 682, streetWidthM: 12 };
+    const selection = selectRule(DEMO_RULE_SET_1404, site, { explain: false });
+    expect(selection.rule && lotRangeLabel(selection.rule.condition, 50)).toBe('50–200 m²');
+    expect(selection.rule && selection.streetFallback).toEqual({
+      ownRow: '> 200 m²',
+      requiredStreetWidthM: 16,
+    });
+    const wide = selectRule(DEMO_RULE_SET_1404, { ...site, streetWidthM: 16 });
+    expect(wide.rule && lotRangeLabel(wide.rule.condition, 50)).toBe('> 200 m²');
+    expect(wide.rule && wide.streetFallback).toBeNull();
+  });
+});
+
 describe('selectRule: other outcomes', () => {
   it('an unknown zone has no rule, naming the rule set', () => {
     const selection = selectRule(lengeh, { zoneCode: 'R999', lotAreaM2: 250, streetWidthM: 10 });

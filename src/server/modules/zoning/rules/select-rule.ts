@@ -81,35 +81,50 @@ function assertSite(site: ParcelSite): void {
   }
 }
 
+// What a lookup that shows no explanations gets instead of the messages: nothing to build.
+const UNEXPLAINED: ZoningMessage[] = [];
+Object.freeze(UNEXPLAINED);
+
 /**
  * Picks the rule row for a parcel. Throws RangeError on a non-positive lot area or a negative street width; every
- * other outcome, including "no rule", is a value.
+ * other outcome, including "no rule", is a value. With `explain: false` the conditions (how the row was chosen, in
+ * words) are left empty and not built: a point lookup shows none, and composing them cost more than the choice.
  */
-export function selectRule(ruleSet: ZoningRuleSet, site: ParcelSite): RuleSelection {
+export function selectRule(
+  ruleSet: ZoningRuleSet,
+  site: ParcelSite,
+  options: { explain?: boolean } = {},
+): RuleSelection {
   assertSite(site);
+  const explain = options.explain !== false;
+  const say = (key: Parameters<typeof zoningMessage>[0], params: Parameters<typeof zoningMessage>[1]) =>
+    explain ? [zoningMessage(key, params)] : UNEXPLAINED;
   const { zoneCode, lotAreaM2, streetWidthM } = site;
   const rows = ruleSet.rules.filter((row) => row.zoneCode === zoneCode);
   if (rows.length === 0) {
-    const message = zoningMessage('zoning.condition.no_rule_for_zone', { zoneCode, ruleSetId: ruleSet.id });
-    return { rule: null, reason: 'no_rule_for_zone', conditions: [message] };
+    const conditions = say('zoning.condition.no_rule_for_zone', { zoneCode, ruleSetId: ruleSet.id });
+    return { rule: null, reason: 'no_rule_for_zone', conditions };
   }
   const minimum = zoneMinimumLotAreaM2(rows);
   if (minimum !== null && lotAreaM2 < minimum) {
     const params = { zoneCode, lotAreaM2, minimumLotAreaM2: minimum };
-    const message = zoningMessage('zoning.condition.lot_below_minimum', params);
-    return { rule: null, reason: 'lot_below_minimum', conditions: [message] };
+    return {
+      rule: null,
+      reason: 'lot_below_minimum',
+      conditions: say('zoning.condition.lot_below_minimum', params),
+    };
   }
   const own = rows.filter((row) => coversArea(row, lotAreaM2, minimum)).sort(bySpecificity);
   if (own.length === 0) {
-    const message = zoningMessage('zoning.condition.no_row_for_lot_area', { zoneCode, lotAreaM2 });
-    return { rule: null, reason: 'no_row_for_lot_area', conditions: [message] };
+    const conditions = say('zoning.condition.no_row_for_lot_area', { zoneCode, lotAreaM2 });
+    return { rule: null, reason: 'no_row_for_lot_area', conditions };
   }
-  const ownRow = lotRangeLabel(own[0].condition, minimum);
-  const lotRow = zoningMessage('zoning.condition.lot_row', { lotAreaM2, row: ownRow, zoneCode });
   const usable = own.filter((row) => streetWidthM >= streetNeeds(row));
+  const ownRow = (): string => lotRangeLabel(own[0].condition, minimum);
   if (usable.length > 0) {
     const rule = usable[0];
-    const conditions = [lotRow];
+    if (!explain) return { rule, streetFallback: null, conditions: UNEXPLAINED };
+    const conditions = say('zoning.condition.lot_row', { lotAreaM2, row: ownRow(), zoneCode });
     const requiredM = streetNeeds(rule);
     if (rule.condition.minStreetWidthM !== null && streetWidthM !== Number.POSITIVE_INFINITY) {
       conditions.push(zoningMessage('zoning.condition.street_met', { streetWidthM, requiredM }));
@@ -130,10 +145,13 @@ export function selectRule(ruleSet: ZoningRuleSet, site: ParcelSite): RuleSelect
         streetWidthM >= streetNeeds(row),
     )
     .sort((a, b) => compare(b.condition.maxLotAreaM2!, a.condition.maxLotAreaM2!) || bySpecificity(a, b));
+  const lotRow = explain
+    ? say('zoning.condition.lot_row', { lotAreaM2, row: ownRow(), zoneCode })
+    : UNEXPLAINED;
   if (smaller.length === 0) {
     const params = { streetWidthM, requiredM: requiredStreetWidthM, zoneCode, lotAreaM2 };
-    const message = zoningMessage('zoning.condition.street_too_narrow', params);
-    return { rule: null, reason: 'street_too_narrow', requiredStreetWidthM, conditions: [lotRow, message] };
+    const conditions = [...lotRow, ...say('zoning.condition.street_too_narrow', params)];
+    return { rule: null, reason: 'street_too_narrow', requiredStreetWidthM, conditions };
   }
   const rule = smaller[0];
   const params = {
@@ -141,6 +159,6 @@ export function selectRule(ruleSet: ZoningRuleSet, site: ParcelSite): RuleSelect
     requiredM: requiredStreetWidthM,
     row: lotRangeLabel(rule.condition, minimum),
   };
-  const fallback = zoningMessage('zoning.condition.street_fallback', params);
-  return { rule, streetFallback: { ownRow, requiredStreetWidthM }, conditions: [lotRow, fallback] };
+  const conditions = [...lotRow, ...say('zoning.condition.street_fallback', params)];
+  return { rule, streetFallback: { ownRow: ownRow(), requiredStreetWidthM }, conditions };
 }
