@@ -6,25 +6,25 @@ type PointLookupResult = Awaited<ReturnType<typeof lookupPoint>>;
 type PointParcelZoning = NonNullable<PointLookupResult['parcel']>;
 type FeeLines = NonNullable<PointParcelZoning['fees']>['lines'];
 
-// The JSON text of objects that many answers share and nobody changes: rule rows and references presented once
-// per rule set and language, zone tables, zone and overlay references built once per index.
-const shared = new WeakMap<object, string>();
+// The encoded JSON of objects that many answers share and nobody changes: rule rows and references presented once
+// per rule set and language, zone tables, zone and overlay references built once per index. Much of it is
+// Persian text, encoded to UTF-8 once here instead of once per answer. The answer stays a Buffer: measured on a
+// bare Fastify route, a 1.8 KB Buffer body cost the server no more CPU than a 15-byte one, the same body as a
+// string 6 µs more (Fastify measures it, then Node encodes it into the socket write).
+const shared = new WeakMap<object, Buffer>();
 
-function sharedJson(value: object): string {
+function sharedJson(value: object): Buffer {
   let json = shared.get(value);
   if (json === undefined) {
-    json = JSON.stringify(value);
+    json = Buffer.from(JSON.stringify(value));
     shared.set(value, json);
   }
   return json;
 }
 
-/**
- * JSON text built from written pieces and the shared parts' text. It stays a string: Node writes the response
- * head and a string body in one write, encoding it on the way; a Buffer body is a second chunk (a writev) and
- * had to be measured, allocated and copied into first.
- */
-class JsonText {
+/** JSON text built from written pieces and shared encoded fragments, encoded into one buffer at the end. */
+class JsonBuffer {
+  private readonly parts: (string | Buffer)[] = [];
   private text = '';
 
   write(text: string): this {
@@ -33,12 +33,22 @@ class JsonText {
   }
 
   shared(value: object | null): this {
-    this.text += value === null ? 'null' : sharedJson(value);
+    if (value === null) return this.write('null');
+    if (this.text) this.parts.push(this.text);
+    this.text = '';
+    this.parts.push(sharedJson(value));
     return this;
   }
 
-  toString(): string {
-    return this.text;
+  toBuffer(): Buffer {
+    if (this.text) this.parts.push(this.text);
+    let length = 0;
+    for (const part of this.parts) length += typeof part === 'string' ? Buffer.byteLength(part) : part.length;
+    const out = Buffer.allocUnsafe(length);
+    let offset = 0;
+    for (const part of this.parts)
+      offset += typeof part === 'string' ? out.write(part, offset) : part.copy(out, offset);
+    return out;
   }
 }
 
@@ -91,7 +101,7 @@ function streetFallbackJson(fallback: PointParcelZoning['streetFallback']): stri
   return `{"lotRange":${str(fallback.lotRange)},"requiredStreetWidthM":${num(fallback.requiredStreetWidthM)}}`;
 }
 
-function writeParcelZoning(out: JsonText, zoning: PointParcelZoning): void {
+function writeParcelZoning(out: JsonBuffer, zoning: PointParcelZoning): void {
   const { fees, limits } = zoning;
   out
     .write(
@@ -125,13 +135,13 @@ function writeParcelZoning(out: JsonText, zoning: PointParcelZoning): void {
 }
 
 /**
- * The point-lookup answer as JSON text, for the route to send as it is. Fastify's schema serializer must try
+ * The point-lookup answer as encoded JSON, for the route to send as it is. Fastify's schema serializer must try
  * each branch of every nullable object (a validation per branch), which cost more than the whole lookup; this
  * writes the same JSON field by field (the tests hold it to the schema and to the database path's answer),
  * reusing the encoded text of what answers share.
  */
-export function pointLookupJson(result: PointLookupResult): string {
-  const out = new JsonText()
+export function pointLookupJson(result: PointLookupResult): Buffer {
+  const out = new JsonBuffer()
     .write(`{"point":{"lat":${num(result.point.lat)},"lng":${num(result.point.lng)}},"zone":`)
     .shared(result.zone)
     .write(',"zoneRules":')
@@ -144,5 +154,5 @@ export function pointLookupJson(result: PointLookupResult): string {
   out.write('],"parcel":');
   if (result.parcel) writeParcelZoning(out, result.parcel);
   else out.write('null');
-  return out.write('}').toString();
+  return out.write('}').toBuffer();
 }
