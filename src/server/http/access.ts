@@ -35,6 +35,8 @@ declare module 'fastify' {
   }
   interface FastifyRequest {
     principal: Principal | null;
+    /** The route's access rule, as the onRequest hook found it (null on unmatched routes). */
+    accessRule: Access | null;
   }
 }
 

@@ -24,11 +24,14 @@ function bearerToken(request: FastifyRequest): string | null {
  */
 export function registerAuthentication(app: FastifyInstance): void {
   app.decorateRequest('principal', null);
+  app.decorateRequest('accessRule', null);
 
   // Callback-style hooks: most requests (public ones, with no credentials) settle without a promise.
   app.addHook('onRequest', (request, _reply, done) => {
+    // Read once: Fastify builds a new routeOptions object on every access.
     const rule = request.routeOptions.config.access;
     if (!rule) return done(); // unmatched route: the not-found handler answers
+    request.accessRule = rule;
     if (request.headers.authorization === undefined && request.cookies[SESSION_COOKIE] === undefined) {
       request.principal = null;
       return done(rule.kind === 'public' ? undefined : new AppError('unauthenticated'));
@@ -37,7 +40,7 @@ export function registerAuthentication(app: FastifyInstance): void {
   });
 
   app.addHook('preHandler', (request, _reply, done) => {
-    const rule = request.routeOptions.config.access;
+    const rule = request.accessRule;
     try {
       if (rule) authorize(rule, request.principal);
     } catch (err) {

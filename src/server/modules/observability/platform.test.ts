@@ -25,6 +25,7 @@ describe('what operators get', () => {
     expect(String(metrics.headers['content-type'])).toContain('text/plain');
     expect(metrics.body).toMatch(/http_requests_total\{method="GET",route="\/healthz",status="200"\} \d+/);
     expect(metrics.body).toContain('process_cpu_user_seconds_total');
+    expect(metrics.body).toMatch(/http_request_duration_seconds_count\{method="GET",route="\/healthz"\} \d+/);
   });
 
   it('publishes the OpenAPI document with the API routes and a browsable reference at /docs', async () => {
