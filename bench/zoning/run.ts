@@ -24,7 +24,7 @@ import {
 import { lookupBreakdown } from './lookup-breakdown.js';
 import { cloneMunicipalityFrame, copyParcelsWithinPostgres } from './municipalities.js';
 
-// `npm run bench:zoning [-- --parcels N] [-- --seconds S] [-- --postgres URL]`: the zoning module at city scale,
+// `npm run bench:zoning [-- --parcels N] [-- --seconds S] [-- --postgres URL] [-- --db-prefix NAME]`: the zoning module at city scale,
 // on a scratch PostgreSQL database (created on the given local server, dropped at the end). Each figure is
 // printed beside a baseline measured in the same run: this machine is shared, so only ratios within one run
 // mean much. Everything runs on 127.0.0.1; the run stops by itself.
@@ -74,7 +74,7 @@ async function serving(child: ChildProcess, url: string): Promise<void> {
 const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'shahrvand-bench-zoning-'));
 snapshotTree(workDir);
 // Its own name: a database named like other benchmarks' scratch databases was dropped under a run once.
-const scratch = await scratchPostgres(serverUrl, 'shahrvand_zoning_bench');
+const scratch = await scratchPostgres(serverUrl, option('--db-prefix') ?? 'shahrvand_zoning_bench');
 const env = { DATABASE_URL: scratch.url, LOG_LEVEL: 'warn', SEED_DEMO_CITY: 'false' };
 let handle: Awaited<ReturnType<typeof openDatabase>> | null = null;
 const servers: ChildProcess[] = [];
