@@ -65,7 +65,7 @@ describe('webhooks: the production SSRF guard', () => {
       })
       .execute();
     await emitEvent(t, bank.owner);
-    expect(await t.app.webhooks.runDue()).toBe(1);
+    expect(await t.app.webhooks.runDue(bank.owner)).toBe(1);
     expect(receiver.received).toEqual([]);
     const [row] = await deliveriesOf(t, bank.owner.apiClientId);
     expect(row).toMatchObject({ status: 'pending', last_status: null });

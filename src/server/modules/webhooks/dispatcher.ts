@@ -41,20 +41,25 @@ export class WebhookDispatcher {
     private readonly options: DispatcherOptions,
   ) {}
 
-  /** Sends everything due now and waits for the answers; returns how many attempts were made. Tests call it. */
-  runDue(): Promise<number> {
+  /**
+   * Sends everything due now and waits for the answers; returns how many attempts were made. `municipalityId`
+   * keeps to one municipality (tests, which share one PostgreSQL database between files, call it so).
+   */
+  runDue(scope: { municipalityId?: string } = {}): Promise<number> {
+    if (scope.municipalityId) return this.drain(scope.municipalityId);
     this.running ??= this.drain().finally(() => {
       this.running = null;
     });
     return this.running;
   }
 
-  private async drain(): Promise<number> {
+  private async drain(municipalityId?: string): Promise<number> {
     let attempted = 0;
     for (;;) {
       const free = MAX_IN_FLIGHT - this.inFlight.size;
       const leaseMs = (this.options.timeoutSeconds + 50) * 1000;
-      const claimed = free > 0 ? await claimDueDeliveries(this.db, this.clock.now(), free, leaseMs) : [];
+      const claimed =
+        free > 0 ? await claimDueDeliveries(this.db, this.clock.now(), free, leaseMs, municipalityId) : [];
       for (const delivery of claimed) {
         const sending: Promise<void> = this.attempt(delivery)
           .catch((err: unknown) => this.log.error({ err, delivery: delivery.id }, 'webhook attempt failed'))

@@ -200,8 +200,15 @@ export interface ClaimedDelivery {
  * whose sender died is claimed again when its lease ends. The UPDATE re-checks the lease under the row lock, so
  * two workers on PostgreSQL never send the same claim.
  */
-export async function claimDueDeliveries(db: Db, now: Date, limit: number, leaseMs: number) {
+export async function claimDueDeliveries(
+  db: Db,
+  now: Date,
+  limit: number,
+  leaseMs: number,
+  municipalityId?: string,
+) {
   const lockedUntil = new Date(now.getTime() + leaseMs);
+  const scope = municipalityId ? sql`AND w.municipality_id = ${municipalityId}` : sql``;
   const { rows } = await sql<ClaimedDelivery>`
     UPDATE webhook_deliveries d
     SET locked_until = ${lockedUntil}, attempts = d.attempts + 1, last_attempt_at = ${now}
@@ -210,7 +217,7 @@ export async function claimDueDeliveries(db: Db, now: Date, limit: number, lease
         SELECT DISTINCT ON (w.api_client_id) w.id, w.next_attempt_at
         FROM webhook_deliveries w
         WHERE w.status = 'pending' AND w.next_attempt_at <= ${now}
-          AND (w.locked_until IS NULL OR w.locked_until <= ${now})
+          AND (w.locked_until IS NULL OR w.locked_until <= ${now}) ${scope}
           AND NOT EXISTS (
             SELECT 1 FROM webhook_deliveries busy
             WHERE busy.api_client_id = w.api_client_id AND busy.status = 'pending'

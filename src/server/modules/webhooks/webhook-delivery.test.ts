@@ -24,7 +24,7 @@ describe('webhooks: delivery', () => {
     const bank = await bankWithWebhook(t, await cityId(), receiver.url);
     expect(bank.webhookSecret).toMatch(/^whsec_[A-Za-z0-9+/]{43}=$/);
     await emitEvent(t, bank.owner, { inquiryId: 'inq-7', outcome: 'no_objection' });
-    expect(await t.app.webhooks.runDue()).toBe(1);
+    expect(await t.app.webhooks.runDue(bank.owner)).toBe(1);
 
     expect(receiver.received).toHaveLength(1);
     const [delivery] = receiver.received;
@@ -60,23 +60,23 @@ describe('webhooks: delivery', () => {
     const bank = await bankWithWebhook(t, await cityId(), receiver.url);
     await emitEvent(t, bank.owner);
 
-    expect(await t.app.webhooks.runDue()).toBe(1);
+    expect(await t.app.webhooks.runDue(bank.owner)).toBe(1);
     let [row] = await deliveriesOf(t, bank.owner.apiClientId);
     expect(row).toMatchObject({ status: 'pending', attempts: 1, last_status: 500 });
     expect(row?.last_error).toBe('receiver answered 500');
     const firstRetry = row?.next_attempt_at?.getTime() ?? 0;
     expect(firstRetry - (row?.last_attempt_at?.getTime() ?? 0)).toBeGreaterThanOrEqual(15_000);
 
-    expect(await t.app.webhooks.runDue()).toBe(0);
+    expect(await t.app.webhooks.runDue(bank.owner)).toBe(0);
     t.clock.advance(15_000);
-    expect(await t.app.webhooks.runDue()).toBe(1);
+    expect(await t.app.webhooks.runDue(bank.owner)).toBe(1);
     [row] = await deliveriesOf(t, bank.owner.apiClientId);
     expect(row).toMatchObject({ status: 'pending', attempts: 2, last_status: 503 });
     // The second wait is four times the first.
     t.clock.advance(59_000);
-    expect(await t.app.webhooks.runDue()).toBe(0);
+    expect(await t.app.webhooks.runDue(bank.owner)).toBe(0);
     t.clock.advance(1_000);
-    expect(await t.app.webhooks.runDue()).toBe(1);
+    expect(await t.app.webhooks.runDue(bank.owner)).toBe(1);
 
     [row] = await deliveriesOf(t, bank.owner.apiClientId);
     expect(row).toMatchObject({ status: 'delivered', attempts: 3, last_status: 204, last_error: null });
@@ -93,7 +93,7 @@ describe('webhooks: delivery', () => {
     await emitEvent(t, bank.owner);
     const started = t.clock.now().getTime();
     for (let attempt = 1; attempt <= 8; attempt++) {
-      expect(await t.app.webhooks.runDue(), `attempt ${attempt}`).toBe(1);
+      expect(await t.app.webhooks.runDue(bank.owner), `attempt ${attempt}`).toBe(1);
       const [row] = await deliveriesOf(t, bank.owner.apiClientId);
       if (row?.next_attempt_at) t.clock.advance(row.next_attempt_at.getTime() - t.clock.now().getTime());
     }
@@ -103,7 +103,7 @@ describe('webhooks: delivery', () => {
     expect(spanHours).toBeGreaterThan(20);
     expect(spanHours).toBeLessThan(30);
     t.clock.advance(86_400_000);
-    expect(await t.app.webhooks.runDue()).toBe(0);
+    expect(await t.app.webhooks.runDue(bank.owner)).toBe(0);
 
     failing = false;
     // A day later the old access token has expired: the bank signs in again.
@@ -111,7 +111,7 @@ describe('webhooks: delivery', () => {
     const again = await session.post(`/api/v1/webhooks/deliveries/${failed?.id}/redeliver`);
     expect(again.status).toBe(202);
     expect(again.body).toMatchObject({ status: 'pending', attempts: 0 });
-    expect(await t.app.webhooks.runDue()).toBe(1);
+    expect(await t.app.webhooks.runDue(bank.owner)).toBe(1);
     const [done] = await deliveriesOf(t, bank.owner.apiClientId);
     expect(done).toMatchObject({ status: 'delivered', attempts: 1 });
     expect(new Set(receiver.received.map((d) => d.headers['webhook-id'])).size).toBe(1);
@@ -154,7 +154,7 @@ describe('webhooks: delivery', () => {
     expect(rotated.body.endpoint.secretVersion).toBe(2);
     expect(rotated.body.secret).not.toBe(bank.webhookSecret);
     await emitEvent(t, bank.owner);
-    await t.app.webhooks.runDue();
+    await t.app.webhooks.runDue(bank.owner);
     const [delivery] = receiver.received;
     if (!delivery) throw new Error('nothing received');
     const now = t.clock.now();
@@ -187,7 +187,7 @@ describe('webhooks: delivery', () => {
     const fastBank = await bankWithWebhook(t, id, fast.url);
     await emitEvent(t, slowBank.owner);
     await emitEvent(t, fastBank.owner);
-    expect(await t.app.webhooks.runDue()).toBe(2);
+    expect(await t.app.webhooks.runDue({ municipalityId: id })).toBe(2);
     expect((await deliveriesOf(t, slowBank.owner.apiClientId))[0]).toMatchObject({ status: 'delivered' });
     expect((await deliveriesOf(t, fastBank.owner.apiClientId))[0]).toMatchObject({ status: 'delivered' });
     await Promise.all([slow.close(), fast.close()]);
@@ -203,7 +203,7 @@ describe('webhooks: surviving a restart', () => {
     await emitEvent(own, bank.owner, { n: 1 });
     await emitEvent(own, bank.owner, { n: 2 });
     // The first process claims one delivery and dies before sending it; the other was never touched.
-    const [claimed] = await claimDueDeliveries(own.database.db, own.clock.now(), 1, 60_000);
+    const [claimed] = await claimDueDeliveries(own.database.db, own.clock.now(), 1, 60_000, id);
     await own.app.close();
 
     const next = await buildApp({
@@ -212,9 +212,9 @@ describe('webhooks: surviving a restart', () => {
       engine: own.database.engine,
       clock: own.clock,
     });
-    expect(await next.webhooks.runDue()).toBe(0);
+    expect(await next.webhooks.runDue(bank.owner)).toBe(0);
     own.clock.advance(60_000);
-    expect(await next.webhooks.runDue()).toBe(2);
+    expect(await next.webhooks.runDue(bank.owner)).toBe(2);
     const rows = await deliveriesOf(own, bank.owner.apiClientId);
     expect(rows.map((r) => r.status)).toEqual(['delivered', 'delivered']);
     expect(rows.find((r) => r.id === claimed?.id)?.attempts).toBe(2);
