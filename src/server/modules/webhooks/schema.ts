@@ -31,7 +31,7 @@ export const WebhookEndpointSaved = Type.Object({
   endpoint: WebhookEndpoint,
   secret: Type.Union([Type.Null(), Type.String()], {
     description:
-      'The new signing secret when the endpoint was just registered (201); null when only the URL changed',
+      'The signing secret ("whsec_…"), shown this once, when the endpoint was just registered (201); null when only the URL changed',
   }),
 });
 

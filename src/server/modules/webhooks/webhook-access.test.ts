@@ -211,4 +211,24 @@ describe('webhooks: administrators', () => {
     }
     expect((await own.session.get('/api/v1/webhooks/endpoint')).body).toMatchObject({ url, enabled: true });
   });
+
+  it('documents every webhook route, with descriptions, in the OpenAPI document', async () => {
+    const doc = (await t.app.inject({ method: 'GET', url: '/openapi.json' })).json();
+    const paths = Object.keys(doc.paths).filter((path) => path.includes('/webhook'));
+    expect(paths.sort()).toEqual([
+      '/api/v1/admin/api-clients/{id}/webhook',
+      '/api/v1/admin/api-clients/{id}/webhook/deliveries',
+      '/api/v1/admin/api-clients/{id}/webhook/deliveries/{deliveryId}/redeliver',
+      '/api/v1/admin/api-clients/{id}/webhook/rotate-secret',
+      '/api/v1/webhooks/deliveries',
+      '/api/v1/webhooks/deliveries/{id}/redeliver',
+      '/api/v1/webhooks/endpoint',
+      '/api/v1/webhooks/endpoint/rotate-secret',
+    ]);
+    const put = doc.paths['/api/v1/webhooks/endpoint'].put;
+    expect(put.tags).toEqual(['webhooks']);
+    expect(put.description).toContain('Standard Webhooks');
+    const saved = put.responses['201'].content['application/json'].schema;
+    expect(saved.properties.secret.description).toContain('shown');
+  });
 });
