@@ -25,6 +25,9 @@ import { parcelRoutes } from './modules/parcels/routes.js';
 import { buildPaymentDeps } from './modules/payments/build-payments.js';
 import { paymentFinanceRoutes } from './modules/payments/finance-routes.js';
 import { paymentRoutes } from './modules/payments/routes.js';
+import { webhookAdminRoutes } from './modules/webhooks/admin-routes.js';
+import { WebhookDispatcher } from './modules/webhooks/dispatcher.js';
+import { webhookRoutes } from './modules/webhooks/routes.js';
 import { zoningRoutes } from './modules/zoning/routes.js';
 import { ZoningIndexRegistry } from './modules/zoning/zoning-index.js';
 import { buildBlobStore } from './storage/build-blob-store.js';
@@ -33,6 +36,24 @@ export type App = FastifyInstance;
 
 function parseFormBody(body: string): Record<string, string> {
   return Object.fromEntries(new URLSearchParams(body));
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Sends API clients' webhook deliveries; main.ts starts its polling, tests call `runDue()`. */
+    webhooks: WebhookDispatcher;
+  }
+}
+
+function buildWebhookDispatcher(app: FastifyInstance): WebhookDispatcher {
+  const { db, clock, config } = app.deps;
+  const dispatcher = new WebhookDispatcher(db, clock, app.log, {
+    timeoutSeconds: config.webhooks.timeoutSeconds,
+    allowPrivateNetworks: config.webhooks.allowPrivateNetworks,
+    keySecret: config.certificates.keySecret,
+  });
+  app.addHook('onClose', async () => dispatcher.stop());
+  return dispatcher;
 }
 
 /** Builds the whole HTTP app from its dependencies: used by main.ts and by the tests alike. */
@@ -56,6 +77,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   app.decorate('zoningIndexes', new ZoningIndexRegistry(deps.db));
   app.decorate('payments', buildPaymentDeps(app));
   app.decorate('jobs', buildJobRunner(app));
+  app.decorate('webhooks', buildWebhookDispatcher(app));
   app.decorate('certificateKeys', new CertificateKeyring(deps.config.certificates.keySecret));
   app.decorate('blobStore', deps.blobs ?? buildBlobStore(deps.config.storage, deps.config.dataDir));
   await app.register(cookie);
@@ -81,5 +103,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   await app.register(duesRoutes);
   await app.register(paymentRoutes);
   await app.register(paymentFinanceRoutes);
+  await app.register(webhookRoutes);
+  await app.register(webhookAdminRoutes);
   return app;
 }

@@ -415,6 +415,40 @@ export interface JobsTable {
   created_at: Generated<Date>;
 }
 
+export interface WebhookEndpointsTable {
+  id: Generated<string>;
+  municipality_id: string;
+  api_client_id: string;
+  url: string;
+  /** Sealed like certificate keys (see certificates/key-encryption.ts). */
+  secret: string;
+  secret_version: Generated<number>;
+  enabled: Generated<boolean>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  rotated_at: NullableTimestamp;
+}
+
+export type WebhookDeliveryStatus = 'pending' | 'delivered' | 'failed';
+
+export interface WebhookDeliveriesTable {
+  id: Generated<string>;
+  municipality_id: string;
+  api_client_id: string;
+  event_id: string;
+  type: string;
+  payload: Json<Record<string, unknown>>;
+  status: Generated<WebhookDeliveryStatus>;
+  attempts: Generated<number>;
+  next_attempt_at: NullableTimestamp;
+  locked_until: NullableTimestamp;
+  last_attempt_at: NullableTimestamp;
+  last_status: number | null;
+  last_error: string | null;
+  delivered_at: NullableTimestamp;
+  created_at: Timestamp;
+}
+
 export type CertificateKind = 'inquiry_response' | 'clearance' | 'building_permit' | 'completion';
 export type CertificateOutcome = 'no_objection' | 'conditional' | 'refused';
 
@@ -674,6 +708,8 @@ export interface Database {
   office_consents: OfficeConsentsTable;
   notifications: NotificationsTable;
   jobs: JobsTable;
+  webhook_endpoints: WebhookEndpointsTable;
+  webhook_deliveries: WebhookDeliveriesTable;
   certificate_signing_keys: CertificateSigningKeysTable;
   certificate_counters: CertificateCountersTable;
   certificates: CertificatesTable;

@@ -43,6 +43,8 @@ export const ERROR_CATALOGUE = {
   bill_not_payable: 409,
   payment_id_outdated: 409,
   payment_gateway_unavailable: 503,
+  webhook_endpoint_missing: 409,
+  webhook_endpoint_disabled: 409,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CATALOGUE;
