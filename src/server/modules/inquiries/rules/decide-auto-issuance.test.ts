@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { jalaliToIso } from '../../cases/calendar/jalali.js';
-import { type ParcelRecord, decideAutoIssuance } from './decide-auto-issuance.js';
+import { decideAutoIssuance, type ParcelRecord } from './decide-auto-issuance.js';
 import { addJalaliMonths } from './jalali-months.js';
 import { type InquirySettings, settingsInForce } from './settings.js';
 
