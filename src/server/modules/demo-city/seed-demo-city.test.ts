@@ -129,6 +129,7 @@ describe('seedDemoCity on PGlite', () => {
       'dues.assessment_finished',
       'dues.assessment_started',
       'dues.assessment_finished',
+      'demo_city.inquiry_records_seeded',
       'demo_city.seeded',
     ]);
     expect(events.at(-1)?.details).toEqual({ parcels: 300, seed: 1405 });
