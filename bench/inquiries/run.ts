@@ -55,6 +55,8 @@ async function rowCount(db: Kysely<Database>): Promise<number> {
 
 async function prepare(url: string) {
   const pool = new pg.Pool({ connectionString: url, max: workers + 2 });
+  // Dropping the scratch database at the end ends idle connections from the server side.
+  pool.on('error', () => undefined);
   await migrate(pool);
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   const city = await buildCity(db);
