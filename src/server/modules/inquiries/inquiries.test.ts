@@ -5,9 +5,14 @@ import { act, inquiryCity } from './test-support.js';
 
 let t: TestApp;
 let city: Awaited<ReturnType<typeof inquiryCity>>;
+/** When set, the last closing hook of an inquiry case fails, as a crash after the certificate was issued would. */
+let crashAfterIssuing = false;
 beforeAll(async () => {
   t = await startTestApp();
   city = await inquiryCity(t);
+  t.app.deps.caseHooks.onClosed('institution_inquiry', async () => {
+    if (crashAfterIssuing) throw new Error('simulated crash after issuing');
+  });
 });
 afterAll(() => t.close());
 
@@ -95,6 +100,66 @@ describe('a bank asks through the API', () => {
     expect(mine.body.inquiries.map((i: { id: string }) => i.id)).not.toContain(theirs.body.id);
     expect((await other.get(`/api/v1/inquiries/${first.body.id}`)).status).toBe(404);
     expect((await other.get(`/api/v1/certificates/${first.body.certificate.number}.pdf`)).status).toBe(404);
+  });
+
+  it('answers two simultaneous requests with one key with one inquiry', async () => {
+    const bank = await city.bankClient();
+    const body = { parcel: { renewalCode: city.clean.parcels[0].renewal_code }, purpose: 'mortgage' };
+    const [a, b] = await Promise.all([
+      bank.post('/api/v1/inquiries', body, { 'idempotency-key': 'bank-race-0001' }),
+      bank.post('/api/v1/inquiries', body, { 'idempotency-key': 'bank-race-0001' }),
+    ]);
+    expect([a.status, b.status]).toEqual([201, 201]);
+    expect(a.body.id).toBe(b.body.id);
+    const rows = await t.database.db
+      .selectFrom('inquiries')
+      .select('id')
+      .where('idempotency_key', '=', 'bank-race-0001')
+      .execute();
+    expect(rows).toHaveLength(1);
+  });
+
+  it('leaves no case, inquiry, certificate or audit row when the request fails after issuing', async () => {
+    const db = t.database.db;
+    const count = async () => ({
+      cases: (
+        await db.selectFrom('cases').select('id').where('parcel_id', '=', city.clean.parcels[0].id).execute()
+      ).length,
+      certificates: (
+        await db
+          .selectFrom('certificates')
+          .select('id')
+          .where('parcel_id', '=', city.clean.parcels[0].id)
+          .execute()
+      ).length,
+      inquiries: (
+        await db
+          .selectFrom('inquiries')
+          .select('id')
+          .where('parcel_id', '=', city.clean.parcels[0].id)
+          .execute()
+      ).length,
+      audit: (
+        await db
+          .selectFrom('audit_log')
+          .select('id')
+          .where('municipality_id', '=', city.municipality.id)
+          .execute()
+      ).length,
+    });
+    const bank = await city.bankClient();
+    const before = await count();
+    crashAfterIssuing = true;
+    try {
+      const failed = await bank.post('/api/v1/inquiries', {
+        parcel: { renewalCode: city.clean.parcels[0].renewal_code },
+        purpose: 'transfer',
+      });
+      expect(failed.status).toBe(500);
+    } finally {
+      crashAfterIssuing = false;
+    }
+    expect(await count()).toEqual(before);
   });
 
   it('finds the parcel by its registration plate; an unknown parcel is 404', async () => {

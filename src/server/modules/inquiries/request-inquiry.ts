@@ -9,6 +9,7 @@ import { takeCaseAction } from '../cases/act-on-case.js';
 import { type CaseActing, type CaseHooks, SYSTEM_ACTING } from '../cases/case-hooks.js';
 import { findCase, insertCase, insertCaseEvent } from '../cases/case-repository.js';
 import { findServiceByCode, isServiceLiveIn } from '../cases/service-repository.js';
+import { prepareResponse, rememberPreparedResponse } from './issue-inquiry-response.js';
 import { loadParcelRecord, municipalityDay } from './parcel-record.js';
 import {
   findByIdempotencyKey,
@@ -189,6 +190,22 @@ async function fileAndDecide(
     created_at: at,
     updated_at: at,
   });
+  if (decision.decision === 'issue')
+    rememberPreparedResponse(
+      trx,
+      await prepareResponse(trx, {
+        municipalityId,
+        caseId,
+        parcel,
+        requester: {
+          requester_api_client_id: principal.kind === 'api_client' ? principal.apiClientId : null,
+          requester_office_id: principal.kind === 'office' ? principal.officeId : null,
+          requester_user_id: principal.kind === 'office' ? principal.userId : null,
+        },
+        at,
+        facts,
+      }),
+    );
   const acting = actingOfRequester(principal);
   await insertCaseEvent(trx, {
     municipalityId,
