@@ -159,13 +159,14 @@ try {
             .execute();
       }),
   );
+  const single = await timeConcurrent('POST /api/v1/inquiries, auto-issued, one at a time', seconds, 1, ask);
   const api = await timeConcurrent(
     `POST /api/v1/inquiries, auto-issued, ${workers} at once (HTTP, bearer token)`,
     seconds,
     workers,
     ask,
   );
-  printRates('Auto-issued inquiries end to end on PostgreSQL', [api, baseline], baseline);
+  printRates('Auto-issued inquiries end to end on PostgreSQL', [single, api, baseline], baseline);
   const issued = await sql<{
     n: string;
   }>`SELECT count(*) AS n FROM inquiries WHERE status = 'issued'`.execute(prepared.db);

@@ -385,5 +385,6 @@ describe('settings', () => {
     const past = await admin.post('/api/v1/admin/inquiry-settings', version);
     expect(past.status).toBe(400);
     expect(past.body.error.details.fields).toEqual([{ field: 'effectiveFrom', rule: 'not_in_past' }]);
+    expect(past.body.error.message).toContain('«effective from» cannot be in the past');
   });
 });
