@@ -11,12 +11,16 @@ import { buildJobRunner } from './jobs/build-job-runner.js';
 import { accountRoutes } from './modules/accounts/routes.js';
 import { adminRoutes } from './modules/admin/routes.js';
 import { auditRoutes } from './modules/audit/routes.js';
+import { CaseHooks } from './modules/cases/case-hooks.js';
 import { caseRoutes } from './modules/cases/routes.js';
 import { serviceAdminRoutes } from './modules/cases/service-admin-routes.js';
 import { CertificateKeyring } from './modules/certificates/keyring.js';
 import { certificateRoutes } from './modules/certificates/routes.js';
 import { billRoutes } from './modules/dues/bill-routes.js';
 import { duesRoutes } from './modules/dues/dues-routes.js';
+import { inquiryRoutes } from './modules/inquiries/routes.js';
+import { inquirySettingsRoutes } from './modules/inquiries/settings-routes.js';
+import { violationRoutes } from './modules/inquiries/violation-routes.js';
 import { notificationRoutes } from './modules/notifications/routes.js';
 import { buildSmsSender } from './modules/notifications/sms/build-sms-sender.js';
 import { smsSimulator } from './modules/notifications/sms/simulator.js';
@@ -65,7 +69,11 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     ajv: { customOptions: { allErrors: true, removeAdditional: false, coerceTypes: 'array' } },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
-  app.decorate('deps', { ...deps, sms: deps.sms ?? buildSmsSender(deps.config, app) });
+  app.decorate('deps', {
+    ...deps,
+    sms: deps.sms ?? buildSmsSender(deps.config, app),
+    caseHooks: new CaseHooks(),
+  });
   app.addContentTypeParser(
     'application/x-www-form-urlencoded',
     { parseAs: 'string' },
@@ -105,5 +113,8 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   await app.register(paymentFinanceRoutes);
   await app.register(webhookRoutes);
   await app.register(webhookAdminRoutes);
+  await app.register(inquiryRoutes);
+  await app.register(violationRoutes);
+  await app.register(inquirySettingsRoutes);
   return app;
 }

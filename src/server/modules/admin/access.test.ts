@@ -147,12 +147,13 @@ describe('admin: who may call the administration API', () => {
   it('documents every administration route in the OpenAPI document', async () => {
     const { reads, writes } = await adminCalls();
     const doc = (await new TestClient(t.app).get('/openapi.json')).body;
-    // Service definitions and API clients' webhooks are administered by their own modules and tested there
-    // (service-admin.test.ts, webhook-access.test.ts).
+    // Service definitions, inquiry settings and API clients' webhooks are administered by their own modules and
+    // tested there (service-admin.test.ts, inquiries.test.ts, webhook-access.test.ts).
+    const elsewhere = ['/api/v1/admin/services', '/api/v1/admin/inquiry-settings'];
     const adminPaths = Object.keys(doc.paths).filter(
       (path) =>
         path.startsWith('/api/v1/admin/') &&
-        !path.startsWith('/api/v1/admin/services') &&
+        !elsewhere.some((prefix) => path.startsWith(prefix)) &&
         !path.includes('/webhook'),
     );
     expect(adminPaths.length).toBe(
