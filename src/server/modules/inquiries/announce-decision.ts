@@ -1,4 +1,5 @@
 import type { Db } from '../../db/schema.js';
+import { enqueueWebhookEvent } from '../webhooks/index.js';
 
 export interface InquiryDecisionAnnouncement {
   municipalityId: string;
@@ -19,12 +20,10 @@ export interface InquiryDecisionAnnouncement {
  * transaction that decided it, so the announcement is sent if and only if the decision commits.
  */
 export async function announceInquiryDecision(
-  _trx: Db,
+  trx: Db,
   announcement: InquiryDecisionAnnouncement,
 ): Promise<void> {
-  if (!announcement.apiClientId) return;
-  // TODO(webhooks): once src/server/modules/webhooks is merged, call
-  //   await enqueueWebhookEvent(_trx, { municipalityId, apiClientId, type, data })
-  // with the fields of `announcement`. Until then the institution learns the decision by polling
-  // GET /api/v1/inquiries/{id}.
+  const { municipalityId, apiClientId, type, data } = announcement;
+  if (!apiClientId) return;
+  await enqueueWebhookEvent(trx, { municipalityId, apiClientId, type, data });
 }
