@@ -1,0 +1,43 @@
+import { Badge, Group, List, Text, ThemeIcon } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import type { InquiryCondition } from '../../api/inquiries.js';
+
+/**
+ * The auto-issuance rule's conditions, met or not, each with its numbers (the server writes the text in the UI
+ * language): why a request was issued at once or sent to the district.
+ */
+export function DecisionConditions({ conditions }: { conditions: InquiryCondition[] }) {
+  const { t } = useTranslation();
+  return (
+    <List spacing="xs" data-testid="decision-conditions" listStyleType="none">
+      {conditions.map((condition) => (
+        <List.Item
+          key={condition.code}
+          data-testid="decision-condition"
+          data-code={condition.code}
+          data-met={condition.met ? 'true' : 'false'}
+          icon={
+            <ThemeIcon size="sm" radius="xl" color={condition.met ? 'teal' : 'red'} variant="light">
+              <span aria-hidden="true">{condition.met ? '✓' : '✗'}</span>
+            </ThemeIcon>
+          }
+        >
+          <Group gap={6} wrap="nowrap" align="flex-start">
+            <Text size="sm" dir="auto">
+              <Text span fw={600} size="sm">
+                {condition.met ? t('inquiries.conditions.met') : t('inquiries.conditions.notMet')}
+              </Text>
+              {' — '}
+              {condition.text}
+            </Text>
+            {!condition.required && (
+              <Badge size="xs" variant="outline" color="gray">
+                {t('inquiries.conditions.notRequired')}
+              </Badge>
+            )}
+          </Group>
+        </List.Item>
+      ))}
+    </List>
+  );
+}
