@@ -56,7 +56,8 @@ function CaseFacts({ detail, me }: { detail: CaseDetail; me: Me }) {
     facts.push({ label: t('case.submittedAt'), value: format.dateTime(detail.submittedAt) });
   if (detail.outcome === null && detail.deadlineAt)
     facts.push({ label: t('case.deadline'), value: <CaseDeadline summary={detail} /> });
-  if (me.kind !== 'citizen')
+  // A case an institution's inquiry filed has no citizen applicant: the inquiry panel names who asked.
+  if (me.kind !== 'citizen' && detail.applicant.nationalId)
     facts.push({
       label: t('case.applicant'),
       value: <LtrText>{format.digits(detail.applicant.nationalId)}</LtrText>,
