@@ -1,5 +1,14 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from './client.js';
+import { refreshWhileInReview } from './inquiry-links.js';
+
+export {
+  certificatePdfPath,
+  certificateVerifyPath,
+  IN_REVIEW_POLL_MS,
+  newIdempotencyKey,
+  refreshWhileInReview,
+} from './inquiry-links.js';
 
 export type InquiryPurpose = 'transfer' | 'mortgage' | 'utility_connection';
 export type InquiryStatus = 'issued' | 'in_review' | 'refused' | 'withdrawn';
@@ -59,29 +68,7 @@ export interface InquiryRequest {
   letterDate?: string;
 }
 
-/** How often a list with a request still in review asks again. */
-export const IN_REVIEW_POLL_MS = 5_000;
-
 const KEY = ['inquiries'] as const;
-
-/** The PDF of a certificate in a language, on this site (the API's absolute links name the public address). */
-export function certificatePdfPath(number: string, lang: 'fa' | 'en' | 'vi'): string {
-  return `/api/v1/certificates/${encodeURIComponent(number)}.pdf?lang=${lang}`;
-}
-
-/** The verification page for a certificate: by its signed token, as scanning the QR code opens it. */
-export function certificateVerifyPath(certificate: Pick<CertificateRef, 'qrToken'>): string {
-  return `/verify#${certificate.qrToken}`;
-}
-
-/** A fresh key per form submission: a double click or a retry of the same submission never files twice. */
-export function newIdempotencyKey(): string {
-  return `web-${crypto.randomUUID()}`;
-}
-
-function refreshWhileInReview(inquiries: Inquiry[] | undefined): number | false {
-  return inquiries?.some((inquiry) => inquiry.status === 'in_review') ? IN_REVIEW_POLL_MS : false;
-}
 
 /** An office's own requests; refreshed while any is in review. */
 export function useOfficeInquiries() {

@@ -10,7 +10,7 @@ import { InquiryRequestForm } from '../components/inquiries/inquiry-request-form
 import { LoadingState } from '../components/loading-state.js';
 
 /**
- * «Request an inquiry response» (استعلام) for a notary, counter or bank office: the request, the municipality's
+ * «Request an inquiry response» for a notary, counter or bank office: the request, the municipality's
  * answer at once (the certificate, or why it went to the district), and the office's own requests, kept fresh while
  * any is in review.
  */

@@ -61,7 +61,7 @@ function OwedItems({ items }: { items: OwedItem[] }) {
   );
 }
 
-/** «Clearance certificate» (مفاصا حساب) on a citizen's parcel page: issued at once when the parcel owes nothing. */
+/** «Clearance certificate» on a citizen's parcel page: issued at once when the parcel owes nothing. */
 export function ClearanceCard({ parcelId }: { parcelId: string }) {
   const { t } = useTranslation();
   const clearance = useRequestClearance();

@@ -4,63 +4,16 @@ import { useTranslation } from 'react-i18next';
 import {
   INQUIRY_PURPOSES,
   type Inquiry,
-  type InquiryParcelRef,
   type InquiryPurpose,
   newIdempotencyKey,
   useRequestInquiry,
 } from '../../api/inquiries.js';
-import { parseJalaliInput, parseTypedNumber, toLatinDigits } from '../../format.js';
+import { parseJalaliInput } from '../../format.js';
 import { fieldErrorsOf } from '../../hooks/use-field-errors.js';
 import { useFormat } from '../../hooks/use-format.js';
 import { ApiErrorAlert } from '../api-error-alert.js';
 import { JalaliDateInput } from '../jalali-date-input.js';
-
-interface Values {
-  by: 'renewalCode' | 'plate';
-  renewalCode: string;
-  section: string;
-  main: string;
-  sub: string;
-  unit: string;
-  purpose: InquiryPurpose | null;
-  letterNumber: string;
-  letterDate: string;
-}
-
-const EMPTY: Values = {
-  by: 'renewalCode',
-  renewalCode: '',
-  section: '',
-  main: '',
-  sub: '',
-  unit: '',
-  purpose: null,
-  letterNumber: '',
-  letterDate: '',
-};
-
-/** Numbers typed with Persian or Latin digits; what is not a number goes to the API as it is, for it to name. */
-function typedInteger(text: string): number {
-  const value = parseTypedNumber(text);
-  return typeof value === 'number' ? value : Number.NaN;
-}
-
-function parcelOf(values: Values): InquiryParcelRef {
-  if (values.by === 'renewalCode') return { renewalCode: toLatinDigits(values.renewalCode).trim() };
-  const sub = toLatinDigits(values.sub)
-    .split(/[-,/\s]+/)
-    .filter(Boolean)
-    .map(typedInteger);
-  const unit = values.unit.trim() === '' ? undefined : typedInteger(values.unit);
-  return {
-    plate: {
-      section: typedInteger(values.section),
-      main: typedInteger(values.main),
-      ...(sub.length > 0 ? { sub } : {}),
-      ...(unit === undefined ? {} : { unit }),
-    },
-  };
-}
+import { EMPTY, parcelOf, type Values } from './inquiry-form-values.js';
 
 /**
  * «Request an inquiry response»: the parcel by renewal code or registration plate, the purpose, the office's letter.
