@@ -129,8 +129,26 @@ describe.skipIf(!canRun)('inquiry responses and clearance certificates in the br
     await panel.locator('[data-code="nothing_owed"][data-met="false"]').waitFor();
     expect(await panel.textContent()).toContain('۷۷۸۸/د');
     await actOnCasePage(inspector.page, 'record_visit_findings', async (dialog) => {
-      await dialog.getByLabel(fa.caseActions.findings).fill('بنا مطابق پروانه است؛ تخلفی مشاهده نشد.');
+      await dialog.getByLabel(fa.caseActions.findings).fill('یک طبقه مازاد بر پروانه ساخته شده است.');
     });
+
+    // From the case, the parcel's record: the inspector records what the visit found (dated in the Jalali calendar).
+    await inspector.page.getByTestId('staff-parcel-link').click();
+    await inspector.page.waitForURL(`**/staff/parcels/${parcel.id}`);
+    await inspector.page.getByTestId('record-violation').click();
+    const form = inspector.page.getByRole('dialog');
+    await form.getByTestId('violation-kind').click();
+    await inspector.page
+      .getByRole('option', { name: fa.inquiries.violationKinds.building_violation, exact: true })
+      .click();
+    await form.getByTestId('violation-description').fill('احداث یک طبقه مازاد بر پروانه');
+    await form.getByTestId('violation-opened-on').fill('۱۴۰۵/۰۹/۱۵');
+    await form.getByRole('button', { name: fa.inquiries.violations.save, exact: true }).click();
+    const violation = inspector.page.locator('[data-testid="violation-row"][data-open="true"]');
+    await violation.getByText('احداث یک طبقه مازاد بر پروانه').waitFor();
+    expect(await violation.textContent()).toContain('۱۵ آذر ۱۴۰۵');
+    // Closing is for the expert or the district manager.
+    expect(await violation.getByTestId('close-violation').count()).toBe(0);
     await inspector.context.close();
 
     // The district manager approves; the case page then shows the certificate issued.
@@ -139,8 +157,11 @@ describe.skipIf(!canRun)('inquiry responses and clearance certificates in the br
     await manager.page.goto(`/cases/${asked.case.id}`);
     await manager.page.getByTestId('visit-findings').waitFor();
     await actOnCasePage(manager.page, 'approve');
+    // The certificate, issued at approval, lists the open violation: conditional.
+
     const issued = await getJson<Inquiry>(manager.context, `/api/v1/inquiries/${inquiryId}`);
     expect(issued.status).toBe('issued');
+    expect(issued.certificate?.outcome).toBe('conditional');
     const number = issued.certificate?.number as string;
     await manager.page
       .getByTestId('inquiry-panel')
@@ -213,6 +234,42 @@ describe.skipIf(!canRun)('inquiry responses and clearance certificates in the br
     await page.locator('[data-testid="verification-result"][data-result="valid"]').waitFor();
     expect(await page.getByTestId('verification').textContent()).toContain(number);
     await screenshot(page, 'clearance-verified-fa');
+    await context.close();
+  });
+  it('an administrator publishes a dated version of the inquiry settings; a day in the past is refused', {
+    timeout: JOURNEY_TIMEOUT_MS,
+  }, async () => {
+    const { context, page } = await browser.newPage('inquiry-settings-admin');
+    await signInWithPassword(page, 'admin', '/admin');
+    await page.getByRole('tab', { name: fa.inquiries.settings.navLabel }).click();
+    await page.waitForURL('**/admin/inquiry-settings');
+    await page.getByTestId('settings-version').first().waitFor();
+    const before = await page.getByTestId('settings-version').count();
+
+    await page.getByTestId('settings-effective-from').fill('۱۴۰۰/۰۱/۰۱');
+    await page.getByTestId('settings-publish').click();
+    await page.getByTestId('api-error').waitFor();
+    expect(await page.getByTestId('settings-version').count()).toBe(before);
+
+    const { today } = await getJson<{ today: string }>(context, '/api/v1/admin/inquiry-settings');
+    const tomorrow = new Date(Date.parse(`${today}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+    const parts = new Intl.DateTimeFormat('en-u-ca-persian-nu-latn', {
+      timeZone: 'UTC',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+    }).formatToParts(new Date(`${tomorrow}T00:00:00Z`));
+    const part = (type: string) => Number.parseInt(parts.find((p) => p.type === type)?.value ?? '', 10);
+    const [year, month, day] = [part('year'), part('month'), part('day')];
+    await page.getByTestId('settings-effective-from').fill(toPersianDigits(`${year}/${month}/${day}`));
+    await page.getByTestId('settings-responseValidityMonths').fill('۳');
+    await page.getByTestId('settings-publish').click();
+    await page.locator(`[data-testid="settings-version"][data-effective-from="${tomorrow}"]`).waitFor();
+    const { versions } = await getJson<{
+      versions: { effectiveFrom: string; responseValidityMonths: number }[];
+    }>(context, '/api/v1/admin/inquiry-settings');
+    expect(versions.find((v) => v.effectiveFrom === tomorrow)?.responseValidityMonths).toBe(3);
+    await screenshot(page, 'inquiry-settings-fa');
     await context.close();
   });
 });

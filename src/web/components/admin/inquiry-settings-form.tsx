@@ -1,4 +1,4 @@
-import { Button, Checkbox, Group, NumberInput, SimpleGrid, Stack } from '@mantine/core';
+import { Button, Checkbox, Group, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
@@ -6,7 +6,7 @@ import {
   type InquirySettingsVersion,
   usePublishInquirySettings,
 } from '../../api/admin-inquiry-settings.js';
-import { formatJalaliInput, parseJalaliInput } from '../../format.js';
+import { formatJalaliInput, localizeDigits, parseJalaliInput, parseTypedNumber } from '../../format.js';
 import { fieldErrorsOf } from '../../hooks/use-field-errors.js';
 import { useFormat } from '../../hooks/use-format.js';
 import { ApiErrorAlert } from '../api-error-alert.js';
@@ -49,6 +49,12 @@ export function InquirySettingsForm({
   const publish = usePublishInquirySettings();
   const { id: _id, effectiveFrom: _from, ...current } = inForce ?? { id: '', effectiveFrom: '', ...DEFAULTS };
   const [values, setValues] = useState(current);
+  // Typed with Persian or Latin digits; what is no whole number goes as it is, for the API to name the field.
+  const [months, setMonths] = useState<Record<Months, string>>(() => ({
+    responseValidityMonths: localizeDigits(String(current.responseValidityMonths), format.language),
+    completionMonths: localizeDigits(String(current.completionMonths), format.language),
+    clearanceValidityMonths: localizeDigits(String(current.clearanceValidityMonths), format.language),
+  }));
   const [effectiveFrom, setEffectiveFrom] = useState(() => formatJalaliInput(today, format.language));
   const [tried, setTried] = useState(false);
   const [published, setPublished] = useState(false);
@@ -60,7 +66,13 @@ export function InquirySettingsForm({
     setTried(true);
     setPublished(false);
     if (!effectiveIso) return;
-    publish.mutate({ ...values, effectiveFrom: effectiveIso }, { onSuccess: () => setPublished(true) });
+    const typed = Object.fromEntries(
+      MONTHS.map((name) => [name, parseTypedNumber(months[name]) ?? '']),
+    ) as Record<Months, number>;
+    publish.mutate(
+      { ...values, ...typed, effectiveFrom: effectiveIso },
+      { onSuccess: () => setPublished(true) },
+    );
   }
 
   return (
@@ -76,16 +88,18 @@ export function InquirySettingsForm({
         />
         <SimpleGrid cols={{ base: 1, sm: 3 }}>
           {MONTHS.map((name) => (
-            <NumberInput
+            <TextInput
               key={name}
               label={t(`inquiries.settings.${name}`)}
-              min={name === 'completionMonths' ? 0 : 1}
-              max={name === 'completionMonths' ? 60 : 24}
-              allowDecimal={false}
-              value={values[name]}
-              onChange={(value) =>
-                setValues((v) => ({ ...v, [name]: typeof value === 'number' ? value : 0 }))
-              }
+              required
+              dir="ltr"
+              inputMode="numeric"
+              styles={format.language === 'fa' ? { input: { textAlign: 'right' } } : undefined}
+              value={months[name]}
+              onChange={(e) => {
+                const text = e.currentTarget.value;
+                setMonths((m) => ({ ...m, [name]: text }));
+              }}
               error={invalid(name)}
               data-testid={`settings-${name}`}
             />
