@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import { migrate } from '../../src/server/db/migrate.js';
@@ -51,6 +52,21 @@ async function rowCount(db: Kysely<Database>): Promise<number> {
     total += Number(row.rows[0].n);
   }
   return total;
+}
+
+/** CPU seconds used so far by every process of a process group (the server started detached: npx, tsx, node). */
+function groupCpuSeconds(pgid: number | undefined): number {
+  let ticks = 0;
+  for (const entry of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const fields = fs.readFileSync(`/proc/${entry}/stat`, 'utf8').split(') ')[1].split(' ');
+      if (Number(fields[2]) === pgid) ticks += Number(fields[11]) + Number(fields[12]);
+    } catch {
+      // the process ended meanwhile
+    }
+  }
+  return ticks / 100; // USER_HZ
 }
 
 async function prepare(url: string) {
@@ -159,7 +175,9 @@ try {
             .execute();
       }),
   );
+  const cpuBefore = groupCpuSeconds(app.pid);
   const single = await timeConcurrent('POST /api/v1/inquiries, auto-issued, one at a time', seconds, 1, ask);
+  const serverCpuMs = ((groupCpuSeconds(app.pid) - cpuBefore) * 1000) / single.count;
   const api = await timeConcurrent(
     `POST /api/v1/inquiries, auto-issued, ${workers} at once (HTTP, bearer token)`,
     seconds,
@@ -170,6 +188,9 @@ try {
   const issued = await sql<{
     n: string;
   }>`SELECT count(*) AS n FROM inquiries WHERE status = 'issued'`.execute(prepared.db);
+  console.log(
+    `\nServer CPU per inquiry, one at a time: ${serverCpuMs.toFixed(1)} ms (of ${single.p50Ms} ms p50 wall time).`,
+  );
   console.log(
     `\nRows written per inquiry: ${rowsPerInquiry} (${WRITTEN_TABLES.join(', ')}). Inquiries issued in total: ${issued.rows[0].n}; requests not answered 201: ${failures}.`,
   );

@@ -17,14 +17,10 @@ import {
   validUntilAfterMonths,
 } from './parcel-record.js';
 import { unmetReasons } from './reasons.js';
-import {
-  findInquiryByCase,
-  findParcelForInquiry,
-  listSettingsVersions,
-  setInquiryOutcome,
-} from './repository.js';
+import { findInquiryByCase, findParcelForInquiry, setInquiryOutcome } from './repository.js';
 import { decideAutoIssuance } from './rules/decide-auto-issuance.js';
 import { type InquirySettings, settingsInForce } from './rules/settings.js';
+import { listSettingsVersions } from './settings-repository.js';
 
 export interface InquiryRequesterIds {
   requester_api_client_id: string | null;

@@ -1,9 +1,10 @@
 import type { Db } from '../../db/schema.js';
 import { addDaysIso, localDateOf, zonedInstant } from '../cases/calendar/zoned-time.js';
 import { type ParcelDebts, whatParcelOwes } from '../dues/parcel-debts.js';
-import { listParcelRecordCertificates, listParcelViolations, type ViolationRow } from './repository.js';
+import { listParcelRecordCertificates } from './repository.js';
 import type { ParcelRecord } from './rules/decide-auto-issuance.js';
 import { addJalaliMonths } from './rules/jalali-months.js';
+import { listParcelViolations, type ViolationRow } from './violation-repository.js';
 
 export interface ParcelRecordFacts {
   record: ParcelRecord;

@@ -7,8 +7,9 @@ import { whatParcelOwes } from '../dues/parcel-debts.js';
 import { isParcelOwnedBy } from '../parcels/repository.js';
 import { clearanceFindings } from './findings.js';
 import { municipalityDay, validUntilAfterMonths } from './parcel-record.js';
-import { findParcelByRenewalCode, findParcelForInquiry, listSettingsVersions } from './repository.js';
+import { findParcelByRenewalCode, findParcelForInquiry } from './repository.js';
 import { settingsInForce } from './rules/settings.js';
+import { listSettingsVersions } from './settings-repository.js';
 
 /**
  * A clearance certificate (مفاصا حساب) for a parcel its owner names: issued at once, in one transaction, when the

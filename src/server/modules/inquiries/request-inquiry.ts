@@ -16,10 +16,10 @@ import {
   findParcelByRenewalCode,
   findParcelsByPlate,
   insertInquiry,
-  listSettingsVersions,
 } from './repository.js';
 import { decideAutoIssuance } from './rules/decide-auto-issuance.js';
 import { settingsInForce } from './rules/settings.js';
+import { listSettingsVersions } from './settings-repository.js';
 
 /** The service every institution's and office's inquiry is filed under (demo-institution-inquiry.ts). */
 export const INQUIRY_SERVICE_CODE = 'institution_inquiry';

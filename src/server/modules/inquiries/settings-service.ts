@@ -4,8 +4,8 @@ import { AppError, invalidField } from '../../http/errors.js';
 import type { Actor } from '../audit/actor.js';
 import { recordAudit } from '../audit/record-audit.js';
 import { municipalityDay } from './parcel-record.js';
-import { insertSettingsVersion, listSettingsVersions } from './repository.js';
 import { type InquirySettings, settingsInForce } from './rules/settings.js';
+import { insertSettingsVersion, listSettingsVersions } from './settings-repository.js';
 
 /** The municipality's inquiry settings: the version in force today and every version, newest first. */
 export async function readInquirySettings(deps: Pick<AppDeps, 'db' | 'clock'>, municipalityId: string) {

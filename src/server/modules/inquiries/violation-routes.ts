@@ -4,7 +4,6 @@ import { access, principalOf } from '../../http/access.js';
 import { errors } from '../../http/schemas.js';
 import { actorOf } from '../audit/actor-of.js';
 import { municipalityDay } from './parcel-record.js';
-import type { ViolationRow } from './repository.js';
 import {
   CloseViolationBody,
   ParcelParams,
@@ -13,6 +12,7 @@ import {
   ViolationList,
   ViolationParams,
 } from './schema.js';
+import type { ViolationRow } from './violation-repository.js';
 import { closeParcelViolation, listViolations, recordViolation } from './violations.js';
 
 const tags = ['inquiries'];

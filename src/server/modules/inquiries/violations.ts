@@ -7,13 +7,13 @@ import { recordAudit } from '../audit/record-audit.js';
 import { staffMaySeeDistrict } from '../parcels/policies.js';
 import { municipalityDay } from './parcel-record.js';
 import { mayCloseViolation, mayRecordViolation } from './policies.js';
+import { findParcelForInquiry } from './repository.js';
 import {
   closeViolation,
-  findParcelForInquiry,
   findViolationForUpdate,
   insertViolation,
   listParcelViolations,
-} from './repository.js';
+} from './violation-repository.js';
 
 /** The parcel if this staff member may see its district; 404 otherwise. */
 async function visibleParcel(db: Db, staff: StaffPrincipal, parcelId: string) {
