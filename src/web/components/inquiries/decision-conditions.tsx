@@ -1,13 +1,15 @@
 import { Badge, Group, List, Text, ThemeIcon } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { InquiryCondition } from '../../api/inquiries.js';
+import { useFormat } from '../../hooks/use-format.js';
 
 /**
  * The auto-issuance rule's conditions, met or not, each with its numbers (the server writes the text in the UI
- * language): why a request was issued at once or sent to the district.
+ * language, its digits are shown in the UI's): why a request was issued at once or sent to the district.
  */
 export function DecisionConditions({ conditions }: { conditions: InquiryCondition[] }) {
   const { t } = useTranslation();
+  const format = useFormat();
   return (
     <List spacing="xs" data-testid="decision-conditions" listStyleType="none">
       {conditions.map((condition) => (
@@ -28,7 +30,8 @@ export function DecisionConditions({ conditions }: { conditions: InquiryConditio
                 {condition.met ? t('inquiries.conditions.met') : t('inquiries.conditions.notMet')}
               </Text>
               {' — '}
-              {condition.text}
+              {/* The API writes its numbers in ASCII digits for every language; Persian readers get Persian digits. */}
+              {format.digits(condition.text)}
             </Text>
             {!condition.required && (
               <Badge size="xs" variant="outline" color="gray">
