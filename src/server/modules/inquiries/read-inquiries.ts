@@ -24,7 +24,7 @@ export async function readInquiry(db: Db, principal: Principal, id: string) {
 export function listVisibleInquiries(
   db: Db,
   principal: Principal,
-  query: { about?: 'mine'; status?: InquiryStatus; limit: number; offset: number },
+  query: { about?: 'mine'; status?: InquiryStatus; caseId?: string; limit: number; offset: number },
 ) {
   let scope: InquiryListScope;
   switch (principal.kind) {

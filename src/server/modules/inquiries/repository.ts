@@ -190,7 +190,7 @@ export function listInquiries(
   db: Db,
   municipalityId: string,
   scope: InquiryListScope,
-  page: { limit: number; offset: number; status?: InquiryStatus },
+  page: { limit: number; offset: number; status?: InquiryStatus; caseId?: string },
 ) {
   let query = inquiryView(db, municipalityId);
   switch (scope.kind) {
@@ -217,6 +217,7 @@ export function listInquiries(
       break;
   }
   if (page.status) query = query.where('inquiries.status', '=', page.status);
+  if (page.caseId) query = query.where('inquiries.case_id', '=', page.caseId);
   return query
     .orderBy('inquiries.created_at', 'desc')
     .orderBy('inquiries.id')

@@ -85,7 +85,7 @@ export async function inquiryRoutes(fastify: FastifyInstance): Promise<void> {
       schema: {
         tags,
         summary:
-          "Inquiries: an institution's or office's own requests; a citizen's with about=mine (about the parcels they own); staff their district's",
+          "Inquiries: an institution's or office's own requests; a citizen's with about=mine (about the parcels they own); staff their district's; caseId= the inquiry a case belongs to (within the same scope)",
         querystring: InquiryListQuery,
         response: { 200: InquiryList, ...errors(400, 401) },
       },
@@ -94,6 +94,7 @@ export async function inquiryRoutes(fastify: FastifyInstance): Promise<void> {
       const rows = await listVisibleInquiries(deps.db, request.principal!, {
         about: request.query.about,
         status: request.query.status,
+        caseId: request.query.caseId,
         limit: request.query.limit ?? 20,
         offset: request.query.offset ?? 0,
       });

@@ -133,6 +133,12 @@ export const InquiryListQuery = Type.Object({
     Type.Literal('mine', { description: 'Citizens: inquiries about the parcels they own (cartable)' }),
   ),
   status: Type.Optional(Status),
+  caseId: Type.Optional(
+    Type.String({
+      format: 'uuid',
+      description: 'The inquiry a case belongs to (staff on the case page); the scope rules still apply',
+    }),
+  ),
   limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 20 })),
   offset: Type.Optional(Type.Integer({ minimum: 0, maximum: 100000, default: 0 })),
 });
