@@ -38,6 +38,19 @@ export type CaseClosedHook = (trx: Db, closed: CaseClosed) => Promise<void>;
  */
 export class CaseHooks {
   private readonly closed = new Map<string, CaseClosedHook[]>();
+  private readonly filedElsewhere = new Set<string>();
+
+  /**
+   * The service's cases are filed only by its own module's API (the institutions' inquiry through
+   * `POST /api/v1/inquiries`): the catalogue does not offer it and `POST /api/v1/cases` refuses it.
+   */
+  fileOnlyThroughModule(serviceCode: string): void {
+    this.filedElsewhere.add(serviceCode);
+  }
+
+  isFiledThroughModule(serviceCode: string): boolean {
+    return this.filedElsewhere.has(serviceCode);
+  }
 
   onClosed(serviceCode: string, hook: CaseClosedHook): void {
     this.closed.set(serviceCode, [...(this.closed.get(serviceCode) ?? []), hook]);

@@ -285,6 +285,15 @@ describe('who may ask and who may see', () => {
     const owner = await city.citizen(city.clean);
     const body = { parcel: { renewalCode: city.clean.parcels[0].renewal_code }, purpose: 'transfer' };
     expect((await owner.post('/api/v1/inquiries', body)).status).toBe(403);
+    // Nor through the case engine: the institutions' service is neither offered to citizens nor filed by them.
+    const offered = (await owner.get('/api/v1/services')).body.services.map((s: { code: string }) => s.code);
+    expect(offered).toContain('inquiry');
+    expect(offered).not.toContain('institution_inquiry');
+    const filed = await owner.post('/api/v1/cases', {
+      serviceCode: 'institution_inquiry',
+      parcelId: city.clean.parcels[0].id,
+    });
+    expect(filed.status, JSON.stringify(filed.body)).toBe(404);
     expect((await (await city.kioskClient()).post('/api/v1/inquiries', body)).status).toBe(403);
     expect((await anonymous().post('/api/v1/inquiries', body)).status).toBe(401);
 

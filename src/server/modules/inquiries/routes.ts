@@ -29,6 +29,7 @@ export async function inquiryRoutes(fastify: FastifyInstance): Promise<void> {
   const keyring = app.certificateKeys;
   const publicUrl = deps.config.publicUrl;
   deps.caseHooks.onClosed(INQUIRY_SERVICE_CODE, (trx, closed) => finishInquiry(trx, keyring, closed));
+  deps.caseHooks.fileOnlyThroughModule(INQUIRY_SERVICE_CODE);
 
   app.post(
     '/api/v1/inquiries',
