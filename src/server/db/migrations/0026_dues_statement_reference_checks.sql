@@ -24,7 +24,7 @@ BEGIN
   -- One index probe per parcel (LIMIT keeps each LATERAL a probe): the new bills are a small part of the table,
   -- and a hash join would read all of it for each statement.
   SELECT 'parcel ' || w.parcel_id INTO missing
-  FROM (SELECT DISTINCT municipality_id, parcel_id FROM new_bills) w
+  FROM (SELECT DISTINCT municipality_id, parcel_id FROM new_bills ORDER BY 1, 2) w
   LEFT JOIN LATERAL (SELECT true AS found FROM parcels p WHERE p.municipality_id = w.municipality_id
     AND p.id = w.parcel_id LIMIT 1) probe ON true
   WHERE probe.found IS NULL LIMIT 1;

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { type RawBuilder, sql } from 'kysely';
 import { MUNICIPAL_SERVICE_TYPE } from '../../../shared/identifiers/bill.js';
 import type { Db } from '../../db/schema.js';
@@ -83,16 +82,16 @@ export async function everyParcelBilled(trx: Db, municipalityId: string, duesYea
 
 /**
  * Bill keys for a chunk, in the shape of `uuid_time_ordered()` (the first 48 bits are the time in milliseconds, so a
- * chunk's bills append to the right of the key indexes; version 4) for a fraction of its cost: the other bits are an
- * MD5 of a random per-chunk secret and the row's number, so keys are unique within the chunk and unguessable.
+ * chunk's bills append to the right of the key indexes; version 4) for a fraction of its cost (it draws 122 bits from
+ * the system's strong random source per row): then the row's number in the chunk (28 bits, unique within it) and 44 bits of
+ * `random()`. Two chunks starting in the same millisecond (two municipalities) still differ in those bits, and were
+ * they ever equal the primary key would fail that chunk, which is then redone.
  */
 function chunkUuids() {
   const prefix = Date.now().toString(16).padStart(12, '0');
-  const secret = randomUUID();
-  return (rn: RawBuilder<unknown>) => {
-    const hash = sql`md5(${secret} || ${rn}::text)`;
-    return sql`(${prefix} || '4' || substr(${hash}, 14, 3) || '8' || substr(${hash}, 18, 15))::uuid`;
-  };
+  return (rn: RawBuilder<unknown>) =>
+    sql`(${prefix} || '4' || lpad(to_hex(${rn} >> 16), 3, '0') || '8' || lpad(to_hex(${rn} & 65535), 4, '0')
+      || lpad(to_hex((random() * 17592186044416)::bigint), 11, '0'))::uuid`;
 }
 
 export interface ChunkInput {
@@ -134,15 +133,18 @@ export async function assessChunk(trx: Db, input: ChunkInput): Promise<ChunkResu
   const landByZone = JSON.stringify(input.tariff.landValueRialsPerM2.byZone);
   const buildingByType = JSON.stringify(input.tariff.buildingValueRialsPerM2.byType);
   const divisor = (10_000n * pricing.scale).toString();
+  const columns = sql`p.id, p.district_id, p.land_use, p.land_area_m2, p.built_area_m2`;
   const source =
     input.range === 'sweep'
       ? // One anti-join over the whole table (a hash or merge join, no random reads); normally it finds nothing.
-        sql`SELECT p.* FROM parcels p WHERE p.municipality_id = ${m}::uuid AND NOT EXISTS (
+        sql`SELECT ${columns} FROM parcels p WHERE p.municipality_id = ${m}::uuid AND NOT EXISTS (
           SELECT 1 FROM bills b WHERE b.municipality_id = ${m}::uuid AND b.parcel_id = p.id
             AND b.kind = 'renewal_dues' AND b.dues_year = ${input.duesYear})`
-      : sql`SELECT p.* FROM parcels p WHERE p.municipality_id = ${m}::uuid
+      : sql`SELECT ${columns} FROM parcels p WHERE p.municipality_id = ${m}::uuid
           AND p.ctid >= ('(' || ${input.range.blocks[0]}::int || ',0)')::tid
-          AND p.ctid < ('(' || ${input.range.blocks[1]}::int || ',0)')::tid`;
+          AND p.ctid < ('(' || ${input.range.blocks[1]}::int || ',0)')::tid
+          -- In key order, so that the probes below and the new bills' keys walk their indexes left to right.
+          ORDER BY p.id`;
   // Only tariffs that name flags read them: one lookup per parcel instead of one per matcher.
   const namesFlags = [...input.tariff.adjustments, ...input.tariff.exemptions].some(
     (rule) => rule.when.flags,
