@@ -142,7 +142,12 @@ describe('the annual renewal-dues assessment', () => {
       actor: systemActor(s.municipality.id),
       enqueue: false,
     });
-    const chunk = { municipalityId: s.municipality.id, runId: run.id, chunkSize: 500, timeZone: 'Asia/Tehran' };
+    const chunk = {
+      municipalityId: s.municipality.id,
+      runId: run.id,
+      chunkSize: 500,
+      timeZone: 'Asia/Tehran',
+    };
     const cursor = async () =>
       (
         await db
