@@ -1,4 +1,4 @@
--- Referential checks of bills and ledger lines once per statement instead of once per row (ADR 0013).
+-- Referential checks of bills and ledger lines once per statement instead of once per row (ADR 0014).
 -- An assessment writes a million bills and ledger lines; a row-level foreign key runs one lookup and takes one row
 -- lock (a write to the referenced row's page) per row and per reference, which cost more than writing the rows
 -- (bench/dues/RESULTS.md). The same guarantees hold:

@@ -6,7 +6,7 @@ import { startTestApp } from '../../../../test/harness.js';
 import type { Db } from '../../db/schema.js';
 import { assessYear, duesCity } from './test-support.js';
 
-// Bills and ledger lines check what they name once per statement (migration 0026, ADR 0013) instead of through
+// Bills and ledger lines check what they name once per statement (migration 0026, ADR 0014) instead of through
 // row-level foreign keys: these tests hold the same guarantees a foreign key gave.
 
 const onPostgres = Boolean(inject('postgresUrl'));
