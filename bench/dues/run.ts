@@ -156,6 +156,12 @@ try {
     PAYMENT_GATEWAY_URL: sandbox.url,
   });
   await waitFor200(`http://127.0.0.1:${port}/readyz`);
+  // The server builds every municipality's zoning indexes in the background after it starts listening (a minute of
+  // its one thread at a million parcels); a zoning lookup waits for that build, so payments are measured after it.
+  const warm = await fetch(
+    `http://127.0.0.1:${port}/api/v1/zoning/lookup?municipality=${municipality.code}&lat=35.7&lng=51.4`,
+  );
+  say(`zoning indexes warm (lookup answered ${warm.status})`);
   const bills = await payableBills(db, municipality.id, workers * seconds * 200);
   const base = `http://127.0.0.1:${port}`;
   const baseline = await sandboxOnlyLoop(sandbox, workers, Math.min(seconds, 10));

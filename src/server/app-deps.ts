@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Config } from './config.js';
 import type { DatabaseEngine } from './db/connection.js';
 import type { Database } from './db/schema.js';
+import type { CaseHooks } from './modules/cases/case-hooks.js';
 import type { CertificateKeyring } from './modules/certificates/keyring.js';
 import type { SmsSender } from './modules/notifications/sms/sms-sender.js';
 import type { BlobStore } from './storage/blob-store.js';
@@ -26,7 +27,8 @@ export interface AppDeps {
 
 declare module 'fastify' {
   interface FastifyInstance {
-    deps: AppDeps & { sms: SmsSender };
+    /** caseHooks: what services do when their cases close (the inquiry service registers its own). */
+    deps: AppDeps & { sms: SmsSender; caseHooks: CaseHooks };
     blobStore: BlobStore;
     /** The municipalities' certificate signing keys: pass it to `issueCertificate`. */
     certificateKeys: CertificateKeyring;

@@ -11,12 +11,16 @@ import { buildJobRunner } from './jobs/build-job-runner.js';
 import { accountRoutes } from './modules/accounts/routes.js';
 import { adminRoutes } from './modules/admin/routes.js';
 import { auditRoutes } from './modules/audit/routes.js';
+import { CaseHooks } from './modules/cases/case-hooks.js';
 import { caseRoutes } from './modules/cases/routes.js';
 import { serviceAdminRoutes } from './modules/cases/service-admin-routes.js';
 import { CertificateKeyring } from './modules/certificates/keyring.js';
 import { certificateRoutes } from './modules/certificates/routes.js';
 import { billRoutes } from './modules/dues/bill-routes.js';
 import { duesRoutes } from './modules/dues/dues-routes.js';
+import { inquiryRoutes } from './modules/inquiries/routes.js';
+import { inquirySettingsRoutes } from './modules/inquiries/settings-routes.js';
+import { violationRoutes } from './modules/inquiries/violation-routes.js';
 import { notificationRoutes } from './modules/notifications/routes.js';
 import { buildSmsSender } from './modules/notifications/sms/build-sms-sender.js';
 import { smsSimulator } from './modules/notifications/sms/simulator.js';
@@ -25,6 +29,9 @@ import { parcelRoutes } from './modules/parcels/routes.js';
 import { buildPaymentDeps } from './modules/payments/build-payments.js';
 import { paymentFinanceRoutes } from './modules/payments/finance-routes.js';
 import { paymentRoutes } from './modules/payments/routes.js';
+import { webhookAdminRoutes } from './modules/webhooks/admin-routes.js';
+import { WebhookDispatcher } from './modules/webhooks/dispatcher.js';
+import { webhookRoutes } from './modules/webhooks/routes.js';
 import { zoningRoutes } from './modules/zoning/routes.js';
 import { ZoningIndexRegistry } from './modules/zoning/zoning-index.js';
 import { buildBlobStore } from './storage/build-blob-store.js';
@@ -33,6 +40,24 @@ export type App = FastifyInstance;
 
 function parseFormBody(body: string): Record<string, string> {
   return Object.fromEntries(new URLSearchParams(body));
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Sends API clients' webhook deliveries; main.ts starts its polling, tests call `runDue()`. */
+    webhooks: WebhookDispatcher;
+  }
+}
+
+function buildWebhookDispatcher(app: FastifyInstance): WebhookDispatcher {
+  const { db, clock, config } = app.deps;
+  const dispatcher = new WebhookDispatcher(db, clock, app.log, {
+    timeoutSeconds: config.webhooks.timeoutSeconds,
+    allowPrivateNetworks: config.webhooks.allowPrivateNetworks,
+    keySecret: config.certificates.keySecret,
+  });
+  app.addHook('onClose', async () => dispatcher.stop());
+  return dispatcher;
 }
 
 /** Builds the whole HTTP app from its dependencies: used by main.ts and by the tests alike. */
@@ -44,7 +69,11 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     ajv: { customOptions: { allErrors: true, removeAdditional: false, coerceTypes: 'array' } },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
-  app.decorate('deps', { ...deps, sms: deps.sms ?? buildSmsSender(deps.config, app) });
+  app.decorate('deps', {
+    ...deps,
+    sms: deps.sms ?? buildSmsSender(deps.config, app),
+    caseHooks: new CaseHooks(),
+  });
   app.addContentTypeParser(
     'application/x-www-form-urlencoded',
     { parseAs: 'string' },
@@ -56,6 +85,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   app.decorate('zoningIndexes', new ZoningIndexRegistry(deps.db));
   app.decorate('payments', buildPaymentDeps(app));
   app.decorate('jobs', buildJobRunner(app));
+  app.decorate('webhooks', buildWebhookDispatcher(app));
   app.decorate('certificateKeys', new CertificateKeyring(deps.config.certificates.keySecret));
   app.decorate('blobStore', deps.blobs ?? buildBlobStore(deps.config.storage, deps.config.dataDir));
   await app.register(cookie);
@@ -81,5 +111,10 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   await app.register(duesRoutes);
   await app.register(paymentRoutes);
   await app.register(paymentFinanceRoutes);
+  await app.register(webhookRoutes);
+  await app.register(webhookAdminRoutes);
+  await app.register(inquiryRoutes);
+  await app.register(violationRoutes);
+  await app.register(inquirySettingsRoutes);
   return app;
 }

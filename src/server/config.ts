@@ -43,6 +43,14 @@ export interface Config {
     /** A payment younger than this is left to its payer and callback; reconciliation asks about older ones. */
     reconcileGraceSeconds: number;
   };
+  webhooks: {
+    /** Callback URLs may use plain http (https is required otherwise, except for localhost). */
+    allowHttp: boolean;
+    /** Callback URLs may point into loopback, private, link-local or other non-public ranges (SSRF guard). */
+    allowPrivateNetworks: boolean;
+    /** How long a receiver has to answer one delivery. */
+    timeoutSeconds: number;
+  };
   auth: {
     sessionTtlHours: number;
     otpTtlSeconds: number;
@@ -136,6 +144,11 @@ export function loadConfig(env: Env = process.env): Config {
       timeoutMinutes: intFrom(env, 'PAYMENT_TIMEOUT_MINUTES', 20),
       reconcileEveryMinutes: intFrom(env, 'PAYMENT_RECONCILE_MINUTES', 5),
       reconcileGraceSeconds: intFrom(env, 'PAYMENT_RECONCILE_GRACE_SECONDS', 60),
+    },
+    webhooks: {
+      allowHttp: boolFrom(env, 'WEBHOOK_ALLOW_HTTP', mode !== 'production'),
+      allowPrivateNetworks: boolFrom(env, 'WEBHOOK_ALLOW_PRIVATE_NETWORKS', mode !== 'production'),
+      timeoutSeconds: intFrom(env, 'WEBHOOK_TIMEOUT_SECONDS', 10),
     },
     auth: {
       sessionTtlHours: intFrom(env, 'SESSION_TTL_HOURS', 12),

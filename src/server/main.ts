@@ -52,6 +52,7 @@ async function main(): Promise<void> {
   void warmZoningIndexes(app);
   await scheduleReconciliation(app.payments);
   app.jobs.start();
+  app.webhooks.start();
 
   let stopping = false;
   const stop = async (signal: string) => {

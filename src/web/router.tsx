@@ -41,6 +41,12 @@ const adminRoutes: RouteObject[] = [
     lazy: async () => ({ Component: (await import('./routes/admin/services-page.js')).ServicesPage }),
   },
   {
+    path: 'inquiry-settings',
+    lazy: async () => ({
+      Component: (await import('./routes/admin/inquiry-settings-page.js')).InquirySettingsPage,
+    }),
+  },
+  {
     path: 'services/:code',
     lazy: async () => ({ Component: (await import('./routes/admin/service-edit-page.js')).ServiceEditPage }),
   },
@@ -126,11 +132,27 @@ const routes: RouteObject[] = [
       },
       {
         element: <RequirePrincipal kinds={['staff']} />,
-        children: [{ path: 'staff', element: <StaffHomePage /> }],
+        children: [
+          { path: 'staff', element: <StaffHomePage /> },
+          {
+            path: 'staff/parcels/:id',
+            lazy: async () => ({
+              Component: (await import('./routes/staff-parcel-page.js')).StaffParcelPage,
+            }),
+          },
+        ],
       },
       {
         element: <RequirePrincipal kinds={['office']} />,
-        children: [{ path: 'office', element: <OfficePage /> }],
+        children: [
+          { path: 'office', element: <OfficePage /> },
+          {
+            path: 'office/inquiries',
+            lazy: async () => ({
+              Component: (await import('./routes/office-inquiries-page.js')).OfficeInquiriesPage,
+            }),
+          },
+        ],
       },
       { path: 'track', element: <TrackPage /> },
       {

@@ -51,6 +51,17 @@ describe.skipIf(!canRun)('the administrator signs in and sees the municipality',
     await screenshot(page, 'admin-api-client-secret-fa');
     await page.getByRole('button', { name: fa.apiClients.secretStored }).click();
 
+    // The new client's webhook: register a callback URL; its signing secret is shown once.
+    await page.getByRole('button', { name: fa.webhooks.action, exact: true }).last().click();
+    await page.getByTestId('webhook-none').waitFor();
+    await page.getByTestId('webhook-url').fill('http://127.0.0.1:9/hooks');
+    await page.getByRole('button', { name: fa.common.save, exact: true }).click();
+    await page.getByTestId('webhook-secret').waitFor();
+    expect(await page.getByTestId('webhook-secret').textContent()).toMatch(/^whsec_/);
+    await page.getByRole('switch', { name: fa.webhooks.enabled }).waitFor();
+    await screenshot(page, 'admin-api-client-webhook-fa');
+    await page.keyboard.press('Escape');
+
     await page.getByTestId('user-menu').click();
     await page.getByRole('menuitem', { name: fa.auth.signOut, exact: true }).click();
     await page.getByRole('heading', { name: fa.home.title }).waitFor();

@@ -311,11 +311,12 @@ export interface CasesTable {
   service_id: string;
   service_version_id: string;
   parcel_id: string | null;
-  applicant_national_id: string;
-  applicant_mobile: string;
+  applicant_national_id: string | null;
+  applicant_mobile: string | null;
   applicant_user_id: string | null;
-  filed_by_user_id: string;
+  filed_by_user_id: string | null;
   filed_by_office_id: string | null;
+  filed_by_api_client_id: ColumnType<string | null, string | null | undefined, string | null>;
   consent_method: 'otp' | 'in_person' | null;
   state: string;
   outcome: string | null;
@@ -413,6 +414,40 @@ export interface JobsTable {
   done_at: NullableTimestamp;
   last_error: string | null;
   created_at: Generated<Date>;
+}
+
+export interface WebhookEndpointsTable {
+  id: Generated<string>;
+  municipality_id: string;
+  api_client_id: string;
+  url: string;
+  /** Sealed like certificate keys (see certificates/key-encryption.ts). */
+  secret: string;
+  secret_version: Generated<number>;
+  enabled: Generated<boolean>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  rotated_at: NullableTimestamp;
+}
+
+export type WebhookDeliveryStatus = 'pending' | 'delivered' | 'failed';
+
+export interface WebhookDeliveriesTable {
+  id: Generated<string>;
+  municipality_id: string;
+  api_client_id: string;
+  event_id: string;
+  type: string;
+  payload: Json<Record<string, unknown>>;
+  status: Generated<WebhookDeliveryStatus>;
+  attempts: Generated<number>;
+  next_attempt_at: NullableTimestamp;
+  locked_until: NullableTimestamp;
+  last_attempt_at: NullableTimestamp;
+  last_status: number | null;
+  last_error: string | null;
+  delivered_at: NullableTimestamp;
+  created_at: Timestamp;
 }
 
 export type CertificateKind = 'inquiry_response' | 'clearance' | 'building_permit' | 'completion';
@@ -642,6 +677,65 @@ export interface PaymentMismatchesTable {
   resolution_note: string | null;
 }
 
+export type ViolationKind = 'building_violation' | 'article_100';
+export type InquiryPurpose = 'transfer' | 'mortgage' | 'utility_connection';
+export type InquiryStatus = 'issued' | 'in_review' | 'refused' | 'withdrawn';
+
+export interface ParcelViolationsTable {
+  id: Generated<string>;
+  municipality_id: string;
+  parcel_id: string;
+  district_id: string;
+  kind: ViolationKind;
+  description: string;
+  opened_on: IsoDate;
+  closed_on: ColumnType<string | null, string | null | undefined, string | null>;
+  close_reason: string | null;
+  recorded_by: string | null;
+  closed_by: string | null;
+  created_at: Generated<Date>;
+}
+
+export interface InquirySettingsTable {
+  id: Generated<string>;
+  municipality_id: string;
+  effective_from: IsoDate;
+  response_validity_months: number;
+  completion_months: number;
+  clearance_validity_months: number;
+  require_nothing_owed: boolean;
+  require_no_open_violation: boolean;
+  require_no_pending_article_100: boolean;
+  site_visit_when_routed: boolean;
+  created_at: Generated<Date>;
+  created_by: string | null;
+}
+
+export interface InquiriesTable {
+  id: Generated<string>;
+  municipality_id: string;
+  case_id: string;
+  parcel_id: string;
+  district_id: string;
+  purpose: InquiryPurpose;
+  letter_number: string | null;
+  letter_date: ColumnType<string | null, string | null | undefined, string | null>;
+  requester_kind: 'api_client' | 'office';
+  requester_api_client_id: string | null;
+  requester_office_id: string | null;
+  requester_user_id: string | null;
+  status: InquiryStatus;
+  auto_issued: boolean;
+  decision: Json<unknown>;
+  settings_id: string;
+  certificate_id: string | null;
+  idempotency_key: string | null;
+  request_hash: string | null;
+  first_status: number;
+  created_at: Timestamp;
+  decided_at: NullableTimestamp;
+}
+
 export interface Database {
   municipalities: MunicipalitiesTable;
   districts: DistrictsTable;
@@ -674,6 +768,8 @@ export interface Database {
   office_consents: OfficeConsentsTable;
   notifications: NotificationsTable;
   jobs: JobsTable;
+  webhook_endpoints: WebhookEndpointsTable;
+  webhook_deliveries: WebhookDeliveriesTable;
   certificate_signing_keys: CertificateSigningKeysTable;
   certificate_counters: CertificateCountersTable;
   certificates: CertificatesTable;
@@ -689,6 +785,9 @@ export interface Database {
   payment_items: PaymentItemsTable;
   payment_events: PaymentEventsTable;
   payment_mismatches: PaymentMismatchesTable;
+  parcel_violations: ParcelViolationsTable;
+  inquiry_settings: InquirySettingsTable;
+  inquiries: InquiriesTable;
 }
 
 /** A database handle or an open transaction: repositories accept either, so a use case can pass its transaction down. */

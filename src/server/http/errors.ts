@@ -43,6 +43,13 @@ export const ERROR_CATALOGUE = {
   bill_not_payable: 409,
   payment_id_outdated: 409,
   payment_gateway_unavailable: 503,
+  webhook_endpoint_missing: 409,
+  webhook_endpoint_disabled: 409,
+  inquiry_settings_missing: 409,
+  idempotency_key_reused: 422,
+  parcel_owes: 409,
+  violation_already_closed: 409,
+  parcel_ambiguous: 409,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CATALOGUE;

@@ -15,7 +15,8 @@ export async function registerOpenApi(app: FastifyInstance): Promise<void> {
           'The JSON API of Shahrvand, an open-source e-municipality platform. Errors always have the shape ' +
           '`{ "error": { "code", "message", "details" } }`; the message is in the language of `Accept-Language` ' +
           '(fa, en, vi). Browsers authenticate with the session cookie and send `X-CSRF-Token` on writes; ' +
-          'institutions use OAuth2 client credentials (`POST /oauth/token`) and a Bearer token.',
+          'institutions use OAuth2 client credentials (`POST /oauth/token`) and a Bearer token, and can receive ' +
+          'signed webhooks (Standard Webhooks; `PUT /api/v1/webhooks/endpoint`, docs/webhooks.md).',
       },
       components: {
         securitySchemes: {

@@ -123,7 +123,8 @@ export interface AllowedAction {
 }
 
 export interface CaseDetail extends CaseSummary {
-  applicant: { nationalId: string; mobile: string };
+  /** Null for a case an institution's inquiry filed (no citizen applicant). */
+  applicant: { nationalId: string | null; mobile: string | null };
   filedByOffice: string | null;
   consent: 'otp' | 'in_person' | null;
   formData: Record<string, unknown>;

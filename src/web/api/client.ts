@@ -61,8 +61,10 @@ export async function request<T>(
   path: string,
   body?: unknown,
   signal?: AbortSignal,
+  extraHeaders: Record<string, string> = {},
 ): Promise<T> {
   const headers: Record<string, string> = {
+    ...extraHeaders,
     accept: 'application/json',
     'accept-language': currentLanguage(),
   };
@@ -90,7 +92,9 @@ export async function request<T>(
 export const api = {
   /** `signal` lets TanStack Query cancel a request nobody waits for any more (a map view already left). */
   get: <T>(path: string, signal?: AbortSignal) => request<T>('GET', path, undefined, signal),
-  post: <T>(path: string, body: unknown = {}) => request<T>('POST', path, body),
+  /** `headers` carries what one route asks for beyond the usual (an `Idempotency-Key`). */
+  post: <T>(path: string, body: unknown = {}, headers?: Record<string, string>) =>
+    request<T>('POST', path, body, undefined, headers),
   patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, body),
   put: <T>(path: string, body: unknown) => request<T>('PUT', path, body),
   /** A multipart upload: the browser sets the content type with its boundary. */

@@ -42,6 +42,14 @@ export function isAdmin(me: Me): boolean {
   return me.kind === 'staff' && me.roles.includes('admin');
 }
 
+/** Notary, counter and bank offices ask for inquiry responses; e-service offices and kiosks do not. */
+export function mayRequestInquiries(me: Me): boolean {
+  return (
+    me.kind === 'office' &&
+    ['office:notary', 'office:counter', 'office:bank'].some((r) => me.roles.includes(r))
+  );
+}
+
 /** Where a principal lands after signing in. */
 export function homePathOf(me: Me): string {
   if (me.kind === 'citizen') return '/cartable';

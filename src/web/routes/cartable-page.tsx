@@ -5,6 +5,7 @@ import { useMyParcels } from '../api/parcels.js';
 import { useMe } from '../api/session.js';
 import { ApiErrorAlert } from '../components/api-error-alert.js';
 import { DuesSummaryCard } from '../components/dues/dues-summary-card.js';
+import { MyInquiriesCard } from '../components/inquiries/my-inquiries-card.js';
 import { LoadingState } from '../components/loading-state.js';
 import { ParcelCard } from '../components/parcel-card.js';
 import { useFormat } from '../hooks/use-format.js';
@@ -67,6 +68,7 @@ export function CartablePage() {
           ))}
         </SimpleGrid>
       )}
+      <MyInquiriesCard />
     </Stack>
   );
 }

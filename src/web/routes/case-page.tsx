@@ -16,6 +16,7 @@ import { DocumentsCard } from '../components/cases/document-checklist.js';
 import { StaffCaseActions } from '../components/cases/staff-case-actions.js';
 import { TrackingCodeCard } from '../components/cases/tracking-code-card.js';
 import { type Fact, FactList } from '../components/fact-list.js';
+import { InquiryCasePanel } from '../components/inquiries/inquiry-case-panel.js';
 import { LoadingState } from '../components/loading-state.js';
 import { LtrText } from '../components/ltr-text.js';
 import { isolateAuto } from '../format.js';
@@ -24,6 +25,8 @@ import { useFormat } from '../hooks/use-format.js';
 /** Answers after which the case on screen is stale: it is reloaded, and the page says why. */
 const RELOAD_ON = new Set(['conflict', 'illegal_transition', 'case_not_editable']);
 const NEVER = () => false;
+/** The service of the cases that banks' and notaries' inquiries file (docs/inquiries.md). */
+const INQUIRY_SERVICE_CODE = 'institution_inquiry';
 
 function backLinkOf(me: Me): {
   to: string;
@@ -53,7 +56,8 @@ function CaseFacts({ detail, me }: { detail: CaseDetail; me: Me }) {
     facts.push({ label: t('case.submittedAt'), value: format.dateTime(detail.submittedAt) });
   if (detail.outcome === null && detail.deadlineAt)
     facts.push({ label: t('case.deadline'), value: <CaseDeadline summary={detail} /> });
-  if (me.kind !== 'citizen')
+  // A case an institution's inquiry filed has no citizen applicant: the inquiry panel names who asked.
+  if (me.kind !== 'citizen' && detail.applicant.nationalId)
     facts.push({
       label: t('case.applicant'),
       value: <LtrText>{format.digits(detail.applicant.nationalId)}</LtrText>,
@@ -62,6 +66,20 @@ function CaseFacts({ detail, me }: { detail: CaseDetail; me: Me }) {
     facts.push({
       label: t('case.filedByOffice'),
       value: detail.consent ? t(`case.consent.${detail.consent}`) : t('common.none'),
+    });
+  if (me.kind === 'staff')
+    facts.push({
+      label: t('case.parcel'),
+      value: (
+        <Anchor
+          component={Link}
+          to={`/staff/parcels/${detail.parcelId}`}
+          size="sm"
+          data-testid="staff-parcel-link"
+        >
+          {t('inquiries.casePanel.parcelRecord')}
+        </Anchor>
+      ),
     });
   if (me.kind === 'citizen')
     facts.push({
@@ -217,6 +235,9 @@ function CaseView({ detail, me }: { detail: CaseDetail; me: Me }) {
             ) : (
               <>
                 <StaffCaseActions detail={detail} meId={me.id} onError={onError} onDone={onDone} />
+                {detail.service.code === INQUIRY_SERVICE_CODE && (
+                  <InquiryCasePanel caseId={detail.id} caseVersion={detail.version} />
+                )}
                 {detail.visitFindings !== null && detail.visitFindings !== undefined && (
                   <VisitFindings findings={detail.visitFindings} />
                 )}

@@ -1,8 +1,9 @@
 import { Button, Card, Group, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { useCases } from '../api/cases.js';
-import { useMe } from '../api/session.js';
+import { mayRequestInquiries, useMe } from '../api/session.js';
 import { ApiErrorAlert } from '../components/api-error-alert.js';
 import { CasesTable } from '../components/cases/cases-table.js';
 import { OfficeFiling } from '../components/cases/office-filing.js';
@@ -27,6 +28,11 @@ export function OfficePage() {
           <Text c="dimmed">{t('staffHome.greeting', { name: me.name })}</Text>
         </div>
         <Group gap="sm">
+          {mayRequestInquiries(me) && (
+            <Button component={Link} to="/office/inquiries" variant="light" data-testid="open-inquiries">
+              {t('inquiries.office.title')}
+            </Button>
+          )}
           {!paying && (
             <Button variant="light" onClick={() => setPaying(true)} data-testid="take-payment">
               {t('dues.office.takePayment')}

@@ -7,6 +7,7 @@ import { useParcelZoning } from '../api/zoning.js';
 import { ApiErrorAlert } from '../components/api-error-alert.js';
 import { ParcelDuesCard } from '../components/dues/dues-card.js';
 import { FactList } from '../components/fact-list.js';
+import { ClearanceCard } from '../components/inquiries/clearance-card.js';
 import { LoadingState } from '../components/loading-state.js';
 import { LtrText } from '../components/ltr-text.js';
 import { OwnersTable } from '../components/owners-table.js';
@@ -73,6 +74,7 @@ function ParcelDetailView({ parcel }: { parcel: ParcelDetail }) {
         </Stack>
       </Card>
       <ParcelDuesCard parcelId={parcel.id} />
+      <ClearanceCard parcelId={parcel.id} />
       <WhatMayIBuild parcel={parcel} />
     </Stack>
   );

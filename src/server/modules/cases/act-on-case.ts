@@ -9,6 +9,7 @@ import type { SlaClock } from './calendar/deadlines.js';
 import { makeFileNumber, makeTrackingCode } from './calendar/tracking-code.js';
 import { loadWorkingCalendar } from './calendar-of.js';
 import { definitionOf, loadVisibleCase, workflowActorOf } from './case-access.js';
+import type { CaseActing, CaseHooks } from './case-hooks.js';
 import {
   type CaseRow,
   insertCaseEvent,
@@ -85,7 +86,7 @@ function stepOf(def: ServiceDefinition, event: CaseEvent): ApplicantStep {
 }
 
 /** The columns an accepted action changes (state, outcome, returned items, findings, assignee, clock). */
-async function changesFor(trx: Db, row: CaseRow, event: CaseEvent, principal: Principal, at: Date) {
+async function changesFor(trx: Db, row: CaseRow, event: CaseEvent, acting: CaseActing, at: Date) {
   const changes: Record<string, unknown> = { state: event.to };
   if (event.outcome) {
     changes.outcome = event.outcome;
@@ -95,7 +96,7 @@ async function changesFor(trx: Db, row: CaseRow, event: CaseEvent, principal: Pr
   if (step === 'returned') changes.returned_items = JSON.stringify(event.returnedFields ?? []);
   if (step === 'resubmitted') changes.returned_items = null;
   if (event.visitFindings !== undefined) changes.visit_findings = JSON.stringify(event.visitFindings);
-  if (event.action === 'claim' && principal.kind === 'staff') changes.assignee_user_id = principal.userId;
+  if (event.action === 'claim' && acting.workflow.kind === 'staff') changes.assignee_user_id = acting.userId;
   if (event.action === 'assign') {
     if (!(await assignedStaffExists(trx, row, event.assignee!)))
       throw new AppError('validation_failed', { fields: [{ field: 'assignee', rule: 'invalid' }] });
@@ -149,13 +150,25 @@ async function numberCase(trx: Db, row: CaseRow, at: Date) {
   return { trackingCode, fileNumber };
 }
 
+/** How the engine records a principal's action. */
+export function actingOf(principal: Principal): CaseActing {
+  return {
+    workflow: workflowActorOf(principal),
+    eventKind: principal.kind === 'staff' ? 'staff' : principal.kind === 'office' ? 'office' : 'applicant',
+    userId: 'userId' in principal ? principal.userId : null,
+    officeId: principal.kind === 'office' ? principal.officeId : null,
+  };
+}
+
+export type CaseEngineDeps = Pick<AppDeps, 'clock'> & { caseHooks?: CaseHooks };
+
 /**
  * Takes one action on a case for a principal: the workflow engine decides, then the change, its timeline event,
  * the audit record, the next deadline job and the notifications land in one transaction, and only if nobody else
  * changed the case since `expectedVersion` (two staff at once: one wins, the other gets a conflict).
  */
 export async function actOnCase(
-  deps: Pick<AppDeps, 'db' | 'clock'>,
+  deps: Pick<AppDeps, 'db' | 'clock'> & { caseHooks?: CaseHooks },
   input: {
     principal: Principal;
     actor: Actor;
@@ -170,85 +183,113 @@ export async function actOnCase(
     const row = await loadVisibleCase(trx, principal, input.caseId);
     if (row.version !== input.expectedVersion)
       throw new AppError('conflict', { currentVersion: row.version });
-    const def = definitionOf(row);
-    const documents = await listCaseDocuments(trx, row.id);
-    const result = applyAction(
+    return takeCaseAction(trx, deps, {
+      row,
+      acting: actingOf(principal),
+      actor: input.actor,
+      action: input.action,
+      input: input.input,
+    });
+  });
+}
+
+/**
+ * The engine's step inside a caller's transaction, for a case row already read (and checked visible) in it: used by
+ * actOnCase and by services that act on their own cases (the inquiry service submits and auto-issues as the
+ * system). When the case enters a terminal state, the service's closing hooks run in the same transaction.
+ */
+export async function takeCaseAction(
+  trx: Db,
+  deps: CaseEngineDeps,
+  input: { row: CaseRow; acting: CaseActing; actor: Actor; action: string; input: ActionInput },
+) {
+  const { row, acting } = input;
+  const def = definitionOf(row);
+  const documents = await listCaseDocuments(trx, row.id);
+  const result = applyAction(
+    def,
+    {
+      state: row.state,
+      formData: row.form_data,
+      documents: documents.map((d) => ({ code: d.requirement_code })),
+      visitFindings: row.visit_findings ?? undefined,
+    },
+    input.action,
+    acting.workflow,
+    input.input,
+  );
+  if (!result.ok) throw failure(result);
+  const at = deps.clock.now();
+  const changes = await changesFor(trx, row, result.event, acting, at);
+  if (!(await updateCaseIfUnchanged(trx, row.id, row.version, changes, at))) throw new AppError('conflict');
+  await insertCaseEvent(trx, {
+    municipalityId: row.municipality_id,
+    caseId: row.id,
+    at,
+    actorKind: acting.eventKind,
+    actorRole: result.event.actorRole,
+    actorUserId: acting.userId,
+    officeId: acting.officeId,
+    action: result.event.action,
+    fromState: result.event.from,
+    toState: result.event.to,
+    reason: result.event.reason ?? null,
+    details: {
+      ...(result.event.returnedFields ? { returnedFields: result.event.returnedFields } : {}),
+      ...(result.event.assignee ? { assignee: result.event.assignee } : {}),
+    },
+  });
+  const deadline = changes.deadline_at as Date | null | undefined;
+  if (deadline) {
+    await enqueueJob(trx, {
+      municipalityId: row.municipality_id,
+      kind: DEADLINE_JOB,
+      runAt: deadline,
+      payload: { caseId: row.id },
+    });
+  }
+  await recordAudit(
+    trx,
+    input.actor,
+    {
+      action: `case.${result.event.action}`,
+      entityType: 'case',
+      entityId: row.id,
+      details: { from: result.event.from, to: result.event.to },
+    },
+    at,
+  );
+  if (result.event.outcome && result.event.stateChanged)
+    await deps.caseHooks?.runClosed(trx, { row, event: result.event, acting, actor: input.actor, at });
+  // Last: the counters (the daily one above all) are shared by every submission of the municipality.
+  const step = stepOf(def, result.event);
+  const numbers = step === 'filed' && !row.tracking_code ? await numberCase(trx, row, at) : null;
+  if (result.event.stateChanged) {
+    const text = applicantMessage(
       def,
       {
-        state: row.state,
-        formData: row.form_data,
-        documents: documents.map((d) => ({ code: d.requirement_code })),
-        visitFindings: row.visit_findings ?? undefined,
+        ...result.event,
+        step,
+        trackingCode: numbers?.trackingCode ?? row.tracking_code ?? '',
+        fileNumber: numbers?.fileNumber ?? row.file_number,
       },
-      input.action,
-      workflowActorOf(principal),
-      input.input,
+      'fa',
     );
-    if (!result.ok) throw failure(result);
-    const at = deps.clock.now();
-    const changes = await changesFor(trx, row, result.event, principal, at);
-    if (!(await updateCaseIfUnchanged(trx, row.id, row.version, changes, at))) throw new AppError('conflict');
-    await insertCaseEvent(trx, {
-      municipalityId: row.municipality_id,
-      caseId: row.id,
-      at,
-      actorKind: principal.kind === 'staff' ? 'staff' : principal.kind === 'office' ? 'office' : 'applicant',
-      actorRole: result.event.actorRole,
-      actorUserId: 'userId' in principal ? principal.userId : null,
-      officeId: principal.kind === 'office' ? principal.officeId : null,
-      action: result.event.action,
-      fromState: result.event.from,
-      toState: result.event.to,
-      reason: result.event.reason ?? null,
-      details: {
-        ...(result.event.returnedFields ? { returnedFields: result.event.returnedFields } : {}),
-        ...(result.event.assignee ? { assignee: result.event.assignee } : {}),
-      },
-    });
-    const deadline = changes.deadline_at as Date | null | undefined;
-    if (deadline) {
-      await enqueueJob(trx, {
+    if (text)
+      await notify(trx, {
         municipalityId: row.municipality_id,
-        kind: DEADLINE_JOB,
-        runAt: deadline,
-        payload: { caseId: row.id },
+        caseId: row.id,
+        userId: row.applicant_user_id,
+        mobile: row.applicant_mobile,
+        text,
+        at,
       });
-    }
-    await recordAudit(
-      trx,
-      input.actor,
-      {
-        action: `case.${result.event.action}`,
-        entityType: 'case',
-        entityId: row.id,
-        details: { from: result.event.from, to: result.event.to },
-      },
-      at,
-    );
-    // Last: the counters (the daily one above all) are shared by every submission of the municipality.
-    const step = stepOf(def, result.event);
-    const numbers = step === 'filed' && !row.tracking_code ? await numberCase(trx, row, at) : null;
-    if (result.event.stateChanged) {
-      const text = applicantMessage(
-        def,
-        {
-          ...result.event,
-          step,
-          trackingCode: numbers?.trackingCode ?? row.tracking_code ?? '',
-          fileNumber: numbers?.fileNumber ?? row.file_number,
-        },
-        'fa',
-      );
-      if (text)
-        await notify(trx, {
-          municipalityId: row.municipality_id,
-          caseId: row.id,
-          userId: row.applicant_user_id,
-          mobile: row.applicant_mobile,
-          text,
-          at,
-        });
-    }
-    return { caseId: row.id, to: result.event.to };
-  });
+  }
+  return {
+    caseId: row.id,
+    to: result.event.to,
+    version: row.version + 1,
+    trackingCode: numbers?.trackingCode ?? row.tracking_code,
+    fileNumber: numbers?.fileNumber ?? row.file_number,
+  };
 }

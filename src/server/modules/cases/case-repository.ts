@@ -1,5 +1,6 @@
+import type { Insertable } from 'kysely';
 import { sql } from 'kysely';
-import type { Db } from '../../db/schema.js';
+import type { CasesTable, Db } from '../../db/schema.js';
 
 export const CASE_COLUMNS = [
   'cases.id',
@@ -13,6 +14,7 @@ export const CASE_COLUMNS = [
   'cases.applicant_user_id',
   'cases.filed_by_user_id',
   'cases.filed_by_office_id',
+  'cases.filed_by_api_client_id',
   'cases.consent_method',
   'cases.state',
   'cases.outcome',
@@ -160,4 +162,10 @@ export function listAssignableStaff(db: Db, municipalityId: string, districtId: 
     .where(sql<boolean>`roles && ${sql.val(roles)}::text[]`)
     .orderBy('full_name')
     .execute();
+}
+
+/** Inserts a new case row (a draft); the caller records its `created` event and audit in the same transaction. */
+export async function insertCase(trx: Db, values: Insertable<CasesTable>): Promise<string> {
+  const row = await trx.insertInto('cases').values(values).returning('id').executeTakeFirstOrThrow();
+  return row.id;
 }

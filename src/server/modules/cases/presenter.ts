@@ -107,6 +107,7 @@ export function presentCase(
     ...presentCaseSummary(row, def, locale),
     applicant: { nationalId: row.applicant_national_id, mobile: row.applicant_mobile },
     filedByOffice: row.filed_by_office_id,
+    filedByApiClient: row.filed_by_api_client_id,
     consent: row.consent_method,
     formData: row.form_data,
     returnedItems: (row.returned_items as string[] | null) ?? [],

@@ -3,6 +3,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import { access, principalOf } from '../../http/access.js';
+import { notFound } from '../../http/errors.js';
 import { requestLocale } from '../../http/locale.js';
 import { errors } from '../../http/schemas.js';
 import { actorOf } from '../audit/actor-of.js';
@@ -85,16 +86,18 @@ export async function caseRoutes(fastify: FastifyInstance): Promise<void> {
       );
       const locale = requestLocale(request);
       return {
-        services: rows.map((row) => {
-          const def = row.definition as ServiceDefinition;
-          return {
-            code: row.code,
-            version: row.version,
-            name: serviceName(def, locale),
-            formFields: def.formFields,
-            documents: def.documents,
-          };
-        }),
+        services: rows
+          .filter((row) => !deps.caseHooks.isFiledThroughModule(row.code))
+          .map((row) => {
+            const def = row.definition as ServiceDefinition;
+            return {
+              code: row.code,
+              version: row.version,
+              name: serviceName(def, locale),
+              formFields: def.formFields,
+              documents: def.documents,
+            };
+          }),
       };
     },
   );
@@ -113,6 +116,7 @@ export async function caseRoutes(fastify: FastifyInstance): Promise<void> {
     async (request, reply) => {
       const principal = principalOf(request, 'citizen', 'office');
       const body = request.body;
+      if (deps.caseHooks.isFiledThroughModule(body.serviceCode)) throw notFound('service');
       const caseId = await fileCase(deps, {
         principal,
         actor: actorOf(request),

@@ -65,6 +65,7 @@ describe('services are defined as data by administrators', () => {
       'building_permit',
       'completion_certificate',
       'inquiry',
+      'institution_inquiry',
     ]);
     const inquiry = list.body.services.find((s: { code: string }) => s.code === 'inquiry');
     expect(inquiry.name).toBe(INQUIRY_SERVICE.names.fa);

@@ -10,14 +10,21 @@ import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:cr
 
 const PREFIX = 'aes256gcm';
 
-function keyFrom(secret: string): Buffer {
-  return Buffer.from(hkdfSync('sha256', secret, 'shahrvand', 'certificate-signing-keys', 32));
+/** What a sealed value is for: each purpose gets its own derived key (webhook secrets reuse this sealing). */
+export type SealPurpose = 'certificate-signing-keys' | 'webhook-secrets';
+
+function keyFrom(secret: string, purpose: SealPurpose): Buffer {
+  return Buffer.from(hkdfSync('sha256', secret, 'shahrvand', purpose, 32));
 }
 
-export function sealPrivateKey(pkcs8: Buffer, secret: string | undefined): string {
+export function sealPrivateKey(
+  pkcs8: Buffer,
+  secret: string | undefined,
+  purpose: SealPurpose = 'certificate-signing-keys',
+): string {
   if (!secret) return `plain:${pkcs8.toString('base64url')}`;
   const iv = randomBytes(12);
-  const cipher = createCipheriv('aes-256-gcm', keyFrom(secret), iv);
+  const cipher = createCipheriv('aes-256-gcm', keyFrom(secret, purpose), iv);
   const sealed = Buffer.concat([cipher.update(pkcs8), cipher.final()]);
   return [
     PREFIX,
@@ -29,14 +36,18 @@ export function sealPrivateKey(pkcs8: Buffer, secret: string | undefined): strin
 
 export class SealedKeyError extends Error {}
 
-export function openPrivateKey(stored: string, secret: string | undefined): Buffer {
+export function openPrivateKey(
+  stored: string,
+  secret: string | undefined,
+  purpose: SealPurpose = 'certificate-signing-keys',
+): Buffer {
   if (stored.startsWith('plain:')) return Buffer.from(stored.slice('plain:'.length), 'base64url');
   const [prefix, iv, tag, sealed] = stored.split(':');
   if (prefix !== PREFIX || !iv || !tag || !sealed) throw new SealedKeyError('unknown private key format');
   if (!secret)
     throw new SealedKeyError('this signing key is encrypted but CERTIFICATE_KEY_SECRET is not set');
   try {
-    const decipher = createDecipheriv('aes-256-gcm', keyFrom(secret), Buffer.from(iv, 'base64url'));
+    const decipher = createDecipheriv('aes-256-gcm', keyFrom(secret, purpose), Buffer.from(iv, 'base64url'));
     decipher.setAuthTag(Buffer.from(tag, 'base64url'));
     return Buffer.concat([decipher.update(Buffer.from(sealed, 'base64url')), decipher.final()]);
   } catch {

@@ -47,7 +47,9 @@ export interface DemoApiClient {
 
 /**
  * Citizens sign in with national ID + mobile (OTP). Zahra owns parcels in two districts; Maryam and Reza co-own
- * district 4's ninth parcel half and half. Claims need about 100 parcels in the city to all be reached.
+ * district 4's ninth parcel half and half; Nasrin is the clearance browser journey's own citizen (one sign-in code
+ * a minute per mobile, and every other citizen signs in in another journey). Claims need about 100 parcels in the
+ * city to all be reached.
  */
 export const DEMO_CITIZENS: readonly DemoCitizen[] = [
   {
@@ -98,6 +100,15 @@ export const DEMO_CITIZENS: readonly DemoCitizen[] = [
       { district: 4, ordinal: 11, shareNum: 6 },
       { district: 4, ordinal: 23, shareNum: 6 },
       { district: 1, ordinal: 21, shareNum: 6 },
+    ],
+  },
+  {
+    nationalId: '0067890131',
+    mobile: '09120000006',
+    fullName: 'نسرین فرهادی',
+    parcels: [
+      { district: 2, ordinal: 20, shareNum: 6 },
+      { district: 3, ordinal: 10, shareNum: 6 },
     ],
   },
 ];

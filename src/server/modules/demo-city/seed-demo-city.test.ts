@@ -129,9 +129,36 @@ describe('seedDemoCity on PGlite', () => {
       'dues.assessment_finished',
       'dues.assessment_started',
       'dues.assessment_finished',
+      'demo_city.inquiry_records_seeded',
       'demo_city.seeded',
     ]);
     expect(events.at(-1)?.details).toEqual({ parcels: 300, seed: 1405 });
+  });
+
+  it('gives the demo city its inquiry settings and, per district, open and closed violations and Article 100 cases', async () => {
+    const settings = await h.db
+      .selectFrom('inquiry_settings')
+      .selectAll()
+      .where('municipality_id', '=', result.municipalityId)
+      .execute();
+    expect(settings).toMatchObject([{ response_validity_months: 2, completion_months: 6 }]);
+    const districts = await h.db
+      .selectFrom('districts')
+      .select('id')
+      .where('municipality_id', '=', result.municipalityId)
+      .execute();
+    const records = await h.db
+      .selectFrom('parcel_violations')
+      .select(['kind', 'closed_on', 'district_id'])
+      .where('municipality_id', '=', result.municipalityId)
+      .execute();
+    for (const district of districts) {
+      const mine = records.filter((r) => r.district_id === district.id);
+      expect(mine.filter((r) => r.kind === 'building_violation' && r.closed_on === null)).toHaveLength(1);
+      expect(mine.filter((r) => r.kind === 'building_violation' && r.closed_on !== null)).toHaveLength(1);
+      expect(mine.filter((r) => r.kind === 'article_100' && r.closed_on === null)).toHaveLength(1);
+      expect(mine.filter((r) => r.kind === 'article_100' && r.closed_on !== null)).toHaveLength(1);
+    }
   });
 
   it('zones every parcel of the demo city', async () => {

@@ -11,6 +11,7 @@ import { type DemoCity, type DemoCityOptions, planDemoCity } from './generate.js
 import { insertOwners, insertOwnerships, insertParcels } from './insert-rows.js';
 import type { ParcelBundle } from './rows.js';
 import { seedDemoDues } from './seed-demo-dues.js';
+import { seedDemoInquiries } from './seed-demo-inquiries.js';
 import { seedDemoServices } from './seed-demo-services.js';
 import { seedDemoZoning } from './seed-demo-zoning.js';
 
@@ -138,6 +139,7 @@ export async function seedDemoCity(
   await seedDemoZoning(db, city, municipalityId);
   await seedDemoServices(db, municipalityId, [1404, 1405, 1406]);
   if (options.dues !== false) await seedDemoDues(db, municipalityId);
+  await seedDemoInquiries(db, municipalityId);
 
   await db.transaction().execute((trx) =>
     recordAudit(trx, systemActor(municipalityId), {

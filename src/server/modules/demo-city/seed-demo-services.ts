@@ -8,11 +8,12 @@ import { parseServiceDefinition } from '../cases/workflow/validate-definition.js
 /** Where each demo service is live: rolled out district by district, as Urmia did. */
 const LIVE_IN: Record<string, number[]> = {
   inquiry: [1, 2, 3, 4],
+  institution_inquiry: [1, 2, 3, 4],
   building_permit: [1, 2],
   completion_certificate: [1],
 };
 
-/** The demo city's services (inquiry, building permit, completion certificate) and its official holidays. */
+/** The demo city's services (inquiry, institution inquiry, building permit, completion certificate) and its official holidays. */
 export async function seedDemoServices(db: Kysely<Database>, municipalityId: string, jalaliYears: number[]) {
   await db.transaction().execute(async (trx) => {
     const districts = await trx

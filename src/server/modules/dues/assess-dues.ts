@@ -6,7 +6,7 @@ import { type Actor, systemActor } from '../audit/actor.js';
 import { recordAudit } from '../audit/record-audit.js';
 import { zonedInstant } from '../cases/calendar/zoned-time.js';
 import { findCurrentLayer } from '../zoning/layer-repository.js';
-import { assessChunk } from './assessment-repository.js';
+import { assessChunk, everyParcelBilled, tuneChunkTransaction } from './assessment-repository.js';
 import { advanceBillCounter, findTariffForYear, lockBillCounter } from './dues-repository.js';
 import { duesYearDates } from './rules/dues-calendar.js';
 import type { DuesTariff } from './rules/tariff.js';
@@ -20,7 +20,7 @@ import {
 } from './run-repository.js';
 
 export const ASSESSMENT_JOB = 'dues.assessment';
-export const DEFAULT_CHUNK = 5_000;
+export const DEFAULT_CHUNK = 50_000;
 
 const UNIQUE_VIOLATION = '23505';
 
@@ -109,24 +109,28 @@ export async function assessNextChunk(
     // Block ranges of about `limit` parcels first (sequential reads), then one sweep for what they missed.
     const cursor = run.cursor_block ?? 0;
     const sweeping = cursor >= run.blocks_total;
+    await tuneChunkTransaction(trx, { durable: sweeping });
     const { rowsPerBlock } = await parcelBlocks(trx);
     const next = sweeping
       ? cursor
       : Math.min(run.blocks_total, cursor + Math.max(1, Math.ceil(limit / rowsPerBlock)));
-    const chunk = await assessChunk(trx, {
-      municipalityId: input.municipalityId,
-      runId: run.id,
-      duesYear: run.dues_year,
-      tariffId: run.tariff_id,
-      tariff: tariffRow.tariff as DuesTariff,
-      zonesLayerId: zones?.id ?? null,
-      range: sweeping ? 'sweep' : { blocks: [cursor, next] },
-      companyCode: counter.companyCode,
-      lastSerial: counter.lastSerial,
-      accruesOn,
-      dueOn,
-      chargedAt: new Date(zonedInstant(accruesOn, 0, input.timeZone)),
-    });
+    const chunk =
+      sweeping && (await everyParcelBilled(trx, input.municipalityId, run.dues_year))
+        ? { scanned: 0, serialsUsed: 0, created: 0, exempt: 0, totalRials: 0n }
+        : await assessChunk(trx, {
+            municipalityId: input.municipalityId,
+            runId: run.id,
+            duesYear: run.dues_year,
+            tariffId: run.tariff_id,
+            tariff: tariffRow.tariff as DuesTariff,
+            zonesLayerId: zones?.id ?? null,
+            range: sweeping ? 'sweep' : { blocks: [cursor, next] },
+            companyCode: counter.companyCode,
+            lastSerial: counter.lastSerial,
+            accruesOn,
+            dueOn,
+            chargedAt: new Date(zonedInstant(accruesOn, 0, input.timeZone)),
+          });
     if (counter.lastSerial + chunk.serialsUsed > 99_999_999)
       throw new Error('the bill serial of this municipality is exhausted (8 digits)');
     await advanceBillCounter(trx, input.municipalityId, chunk.serialsUsed);

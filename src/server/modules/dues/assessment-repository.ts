@@ -54,6 +54,46 @@ function pricingSql(tariff: DuesTariff) {
   };
 }
 
+/**
+ * Settings for one chunk's transaction. Not durable at commit (except the run's last chunk): a chunk lost in a crash
+ * right after its commit is lost whole, with the cursor that recorded it, and the next job bills it again. Nothing
+ * can depend on a lost chunk: any later durable commit (a payment, the job's completion) flushes the log up to
+ * itself, this chunk included. No JIT (compiling the chunk's expressions costs more than evaluating them) and memory
+ * for the chunk's intermediate rows.
+ */
+export async function tuneChunkTransaction(trx: Db, options: { durable: boolean }): Promise<void> {
+  if (!options.durable) await sql`SET LOCAL synchronous_commit = off`.execute(trx);
+  await sql`SET LOCAL jit = off`.execute(trx);
+  await sql`SET LOCAL work_mem = '64MB'`.execute(trx);
+}
+
+/**
+ * Whether every parcel of the municipality has a renewal-dues bill for the year, from two counts in one snapshot.
+ * Bills name existing parcels of their municipality, at most one bill per parcel, kind and year (migrations 0010,
+ * 0026), so as many bills as parcels means none is missing, and the final sweep has nothing to look for.
+ */
+export async function everyParcelBilled(trx: Db, municipalityId: string, duesYear: number): Promise<boolean> {
+  const { rows } = await sql<{ complete: boolean }>`
+    SELECT (SELECT count(*) FROM parcels WHERE municipality_id = ${municipalityId}::uuid)
+      = (SELECT count(*) FROM bills WHERE municipality_id = ${municipalityId}::uuid AND kind = 'renewal_dues'
+          AND dues_year = ${duesYear}::int) AS complete`.execute(trx);
+  return rows[0].complete;
+}
+
+/**
+ * Bill keys for a chunk, in the shape of `uuid_time_ordered()` (the first 48 bits are the time in milliseconds, so a
+ * chunk's bills append to the right of the key indexes; version 4) for a fraction of its cost (it draws 122 bits from
+ * the system's strong random source per row): then the row's number in the chunk (28 bits, unique within it) and 44 bits of
+ * `random()`. Two chunks starting in the same millisecond (two municipalities) still differ in those bits, and were
+ * they ever equal the primary key would fail that chunk, which is then redone.
+ */
+function chunkUuids() {
+  const prefix = Date.now().toString(16).padStart(12, '0');
+  return (rn: RawBuilder<unknown>) =>
+    sql`(${prefix} || '4' || lpad(to_hex(${rn} >> 16), 3, '0') || '8' || lpad(to_hex(${rn} & 65535), 4, '0')
+      || lpad(to_hex((random() * 17592186044416)::bigint), 11, '0'))::uuid`;
+}
+
 export interface ChunkInput {
   municipalityId: string;
   runId: string;
@@ -81,8 +121,10 @@ export interface ChunkResult {
 /**
  * Bills the parcels of a block range of the parcels table (or, at the end, every parcel still unbilled) in one
  * statement: prices each with the tariff, gives
- * each a bill ID from the serial counter, skips parcels already billed for the year (the unique key makes a
- * re-run after a crash a no-op for them), and posts one charge entry: each bill's receivable against dues revenue.
+ * each a bill ID from the serial counter, skips parcels already billed for the year (a probe per parcel; chunks
+ * take turns on the bill counter, so nothing bills them in between, and the unique key on parcel, kind and year
+ * would fail the chunk rather than bill twice), and posts one charge entry: each bill's receivable against dues
+ * revenue.
  * The same formula as rules/assess.ts, in exact numeric arithmetic (div truncates, every value is ≥ 0).
  */
 export async function assessChunk(trx: Db, input: ChunkInput): Promise<ChunkResult> {
@@ -91,23 +133,30 @@ export async function assessChunk(trx: Db, input: ChunkInput): Promise<ChunkResu
   const landByZone = JSON.stringify(input.tariff.landValueRialsPerM2.byZone);
   const buildingByType = JSON.stringify(input.tariff.buildingValueRialsPerM2.byType);
   const divisor = (10_000n * pricing.scale).toString();
+  const columns = sql`p.id, p.district_id, p.land_use, p.land_area_m2, p.built_area_m2`;
   const source =
     input.range === 'sweep'
       ? // One anti-join over the whole table (a hash or merge join, no random reads); normally it finds nothing.
-        sql`SELECT p.* FROM parcels p WHERE p.municipality_id = ${m}::uuid AND NOT EXISTS (
+        sql`SELECT ${columns} FROM parcels p WHERE p.municipality_id = ${m}::uuid AND NOT EXISTS (
           SELECT 1 FROM bills b WHERE b.municipality_id = ${m}::uuid AND b.parcel_id = p.id
             AND b.kind = 'renewal_dues' AND b.dues_year = ${input.duesYear})`
-      : sql`SELECT p.* FROM parcels p WHERE p.municipality_id = ${m}::uuid
+      : sql`SELECT ${columns} FROM parcels p WHERE p.municipality_id = ${m}::uuid
           AND p.ctid >= ('(' || ${input.range.blocks[0]}::int || ',0)')::tid
-          AND p.ctid < ('(' || ${input.range.blocks[1]}::int || ',0)')::tid`;
+          AND p.ctid < ('(' || ${input.range.blocks[1]}::int || ',0)')::tid
+          -- In key order, so that the probes below and the new bills' keys walk their indexes left to right.
+          ORDER BY p.id`;
   // Only tariffs that name flags read them: one lookup per parcel instead of one per matcher.
   const namesFlags = [...input.tariff.adjustments, ...input.tariff.exemptions].some(
     (rule) => rule.when.flags,
   );
-  const flagsColumn = namesFlags
-    ? sql`ARRAY(SELECT f.flag FROM dues_parcel_flags f WHERE f.parcel_id = p.id)`
-    : sql`'{}'::text[]`;
+  // The flags are few beside the parcels: grouped once per chunk and hash-joined (a subquery per parcel cost more).
+  const flagsJoin = namesFlags
+    ? sql`LEFT JOIN (SELECT f.parcel_id, array_agg(f.flag) AS flags FROM dues_parcel_flags f
+        WHERE f.municipality_id = ${m}::uuid GROUP BY f.parcel_id) pf ON pf.parcel_id = p.id`
+    : sql``;
+  const flagsColumn = namesFlags ? sql`coalesce(pf.flags, '{}'::text[])` : sql`'{}'::text[]`;
   const memo = `Renewal dues ${input.duesYear}: assessment`;
+  const uuidSql = chunkUuids();
   const { rows } = await sql<{
     scanned: number;
     serials_used: number;
@@ -120,11 +169,13 @@ export async function assessChunk(trx: Db, input: ChunkInput): Promise<ChunkResu
         ${flagsColumn} AS flags
       FROM (${source}) p
       JOIN districts d ON d.id = p.district_id
-      -- LATERAL probes: a join here lets the planner merge against the whole table from its start, once per chunk,
-      -- which made a million-parcel run quadratic.
+      -- A probe per parcel (LIMIT keeps the LATERAL a probe; the key is parcel and layer, so at most one row): a join
+      -- here lets the planner read the whole table once per chunk, which made a million-parcel run quadratic.
       LEFT JOIN LATERAL (
         SELECT z.zone_code FROM parcel_zones z WHERE z.parcel_id = p.id AND z.layer_id = ${input.zonesLayerId}::uuid
+        LIMIT 1
       ) pz ON true
+      ${flagsJoin}
     ),
     fresh AS (
       SELECT c.*, row_number() OVER (ORDER BY c.id) AS rn
@@ -157,17 +208,16 @@ export async function assessChunk(trx: Db, input: ChunkInput): Promise<ChunkResu
       FROM valued v
     ),
     inserted AS (
-      INSERT INTO bills (municipality_id, parcel_id, kind, dues_year, bill_id, tariff_id, assessment_run_id,
+      INSERT INTO bills (id, municipality_id, parcel_id, kind, dues_year, bill_id, tariff_id, assessment_run_id,
         zone_code, land_use, land_area_m2, built_area_m2, land_value_rials, building_value_rials,
         adjustment_codes, exemption_code, principal_rials, state, accrues_on, due_on)
-      SELECT ${m}::uuid, p.id, 'renewal_dues', ${input.duesYear}::int, (p.body * 10 + bill_check_digit(p.body))::text,
+      SELECT ${uuidSql(sql`p.rn`)}, ${m}::uuid, p.id, 'renewal_dues', ${input.duesYear}::int, (p.body * 10 + bill_check_digit(p.body))::text,
         ${input.tariffId}::uuid, ${input.runId}::uuid, p.zone_code, p.land_use, p.land_area_m2, p.built_area_m2,
         p.land_value::bigint, p.building_value::bigint, p.adjustment_codes,
         CASE WHEN p.principal = 0 THEN coalesce(p.exemption, ${NOTHING_DUE}::text) END,
         p.principal, CASE WHEN p.principal = 0 THEN 'exempt' ELSE 'open' END,
         ${input.accruesOn}::date, ${input.dueOn}::date
       FROM priced p
-      ON CONFLICT (municipality_id, parcel_id, kind, dues_year) DO NOTHING
       RETURNING id, parcel_id, principal_rials
     ),
     entry AS (

@@ -133,6 +133,39 @@ describe('the annual renewal-dues assessment', () => {
     expect((await checkLedger(t.database.db, s.municipality.id)).ok).toBe(true);
   });
 
+  it('the final sweep bills a parcel that arrived after the block ranges were read', async () => {
+    const s = await duesCity(t);
+    const db = t.database.db;
+    const { run } = await startAssessment(db, t.clock, {
+      municipalityId: s.municipality.id,
+      duesYear: 1405,
+      actor: systemActor(s.municipality.id),
+      enqueue: false,
+    });
+    const chunk = {
+      municipalityId: s.municipality.id,
+      runId: run.id,
+      chunkSize: 500,
+      timeZone: 'Asia/Tehran',
+    };
+    const cursor = async () =>
+      (
+        await db
+          .selectFrom('dues_assessment_runs')
+          .select(['cursor_block', 'blocks_total'])
+          .where('id', '=', run.id)
+          .executeTakeFirstOrThrow()
+      ).cursor_block ?? 0;
+    while ((await cursor()) < run.blocks_total)
+      expect((await assessNextChunk(db, t.clock, chunk)).done).toBe(false);
+    const late = await buildParcel(db, { municipalityId: s.municipality.id, districtId: s.district1.id });
+    expect(await assessNextChunk(db, t.clock, chunk)).toMatchObject({ done: true });
+    const rows = await bills(s.municipality.id, 1405);
+    expect(rows).toHaveLength(4);
+    expect(rows.map((r) => r.parcel_id)).toContain(late.id);
+    expect((await checkLedger(db, s.municipality.id)).ok).toBe(true);
+  });
+
   it('a second run for an assessed year finds nothing left to bill', async () => {
     const s = await duesCity(t);
     await assessYear(t, s.municipality.id, 1404);

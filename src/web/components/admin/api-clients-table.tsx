@@ -5,7 +5,7 @@ import { useFormat } from '../../hooks/use-format.js';
 import { LtrText } from '../ltr-text.js';
 import { StatusBadge } from '../status-badge.js';
 
-export type ApiClientAction = 'rotate' | 'revoke';
+export type ApiClientAction = 'rotate' | 'revoke' | 'webhook';
 
 interface ApiClientsTableProps {
   clients: ApiClient[];
@@ -57,6 +57,9 @@ export function ApiClientsTable({ clients, onAction }: ApiClientsTableProps) {
               <Table.Td>
                 {!client.revokedAt && (
                   <Group gap={4} wrap="nowrap">
+                    <Button size="compact-sm" variant="subtle" onClick={() => onAction('webhook', client)}>
+                      {t('webhooks.action')}
+                    </Button>
                     <Button size="compact-sm" variant="subtle" onClick={() => onAction('rotate', client)}>
                       {t('apiClients.rotate')}
                     </Button>

@@ -9,6 +9,7 @@ const SECTIONS = [
   { path: '/admin/offices', label: 'admin.nav.offices' },
   { path: '/admin/api-clients', label: 'admin.nav.apiClients' },
   { path: '/admin/services', label: 'serviceAdmin.navLabel' },
+  { path: '/admin/inquiry-settings', label: 'inquiries.settings.navLabel' },
 ] as const;
 
 export function AdminLayout() {

@@ -10,6 +10,7 @@ import {
 } from '../../api/admin-api-clients.js';
 import { ApiClientCreateModal } from '../../components/admin/api-client-create-modal.js';
 import { type ApiClientAction, ApiClientsTable } from '../../components/admin/api-clients-table.js';
+import { WebhookModal } from '../../components/admin/webhook-modal.js';
 import { ApiErrorAlert } from '../../components/api-error-alert.js';
 import { ConfirmModal } from '../../components/confirm-modal.js';
 import { LoadingState } from '../../components/loading-state.js';
@@ -59,6 +60,7 @@ export function ApiClientsPage() {
           onClose={close}
         />
       )}
+      {modal?.kind === 'webhook' && <WebhookModal client={modal.client} onClose={close} />}
       {modal?.kind === 'rotate' && (
         <ConfirmModal
           title={t('apiClients.rotate')}

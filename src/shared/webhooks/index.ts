@@ -1,0 +1,2 @@
+export type { WebhookHeaders, WebhookVerification } from './signature.js';
+export { signWebhook, verifyWebhookSignature } from './signature.js';
