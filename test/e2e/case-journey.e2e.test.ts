@@ -6,10 +6,9 @@ import type { CaseDetail, PublicCaseStatus } from '../../src/web/api/cases.js';
 import type { OwnedParcel } from '../../src/web/api/parcels.js';
 import fa from '../../src/web/i18n/fa.json' with { type: 'json' };
 import { screenshot } from './browser.js';
-import { canRun, LATIN_DIGIT, PERSIAN_DIGIT, useBrowser } from './journey.js';
+import { canRun, LATIN_DIGIT, latestOtp, PERSIAN_DIGIT, useBrowser } from './journey.js';
 
 const citizen = DEMO_CITIZENS[0];
-const OTP_WAIT_MS = 10_000;
 const JOURNEY_TIMEOUT_MS = 180_000;
 const PERSIAN_KEYBOARD_DIGITS = '۰۱۲۳۴۵۶۷۸۹';
 
@@ -30,18 +29,6 @@ async function getJson<T>(context: BrowserContext, path: string): Promise<T> {
   const response = await context.request.get(path, { headers: { 'accept-language': 'fa' } });
   expect(response.status(), path).toBe(200);
   return (await response.json()) as T;
-}
-
-async function latestOtp(context: BrowserContext, mobile: string): Promise<string> {
-  const deadline = Date.now() + OTP_WAIT_MS;
-  while (Date.now() < deadline) {
-    const response = await context.request.get(`/dev/sms/messages?to=${mobile}`);
-    const { messages } = (await response.json()) as { messages: { message: string }[] };
-    const code = messages[0]?.message.match(/\b\d{6}\b/)?.[0];
-    if (code) return code;
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  throw new Error(`No sign-in code reached ${mobile} within ${OTP_WAIT_MS} ms`);
 }
 
 async function signInCitizen(page: Page, context: BrowserContext): Promise<void> {

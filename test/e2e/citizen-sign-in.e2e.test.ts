@@ -5,28 +5,15 @@ import en from '../../src/web/i18n/en.json' with { type: 'json' };
 import fa from '../../src/web/i18n/fa.json' with { type: 'json' };
 import vi from '../../src/web/i18n/vi.json' with { type: 'json' };
 import { screenshot } from './browser.js';
-import { canRun, LATIN_DIGIT, PERSIAN_DIGIT, useBrowser } from './journey.js';
+import { canRun, LATIN_DIGIT, latestOtp, PERSIAN_DIGIT, useBrowser } from './journey.js';
 
 // Each journey signs in its own citizen: journeys run in parallel, and a second code for the same mobile within a
 // minute is refused (citizen 1 files a case in case-journey, citizen 2 checks a building in zoning-map).
 const citizen = DEMO_CITIZENS[2];
 const PERSIAN_KEYBOARD_DIGITS = '۰۱۲۳۴۵۶۷۸۹';
-const OTP_WAIT_MS = 10_000;
 
 function typedOnPersianKeyboard(digits: string): string {
   return digits.replace(/[0-9]/g, (digit) => PERSIAN_KEYBOARD_DIGITS[Number(digit)]);
-}
-
-async function latestOtp(context: BrowserContext, mobile: string): Promise<string> {
-  const deadline = Date.now() + OTP_WAIT_MS;
-  while (Date.now() < deadline) {
-    const response = await context.request.get(`/dev/sms/messages?to=${mobile}`);
-    const { messages } = (await response.json()) as { messages: { message: string }[] };
-    const code = messages[0]?.message.match(/\b\d{6}\b/)?.[0];
-    if (code) return code;
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  throw new Error(`No sign-in code reached ${mobile} within ${OTP_WAIT_MS} ms`);
 }
 
 async function myParcelCount(context: BrowserContext): Promise<number> {

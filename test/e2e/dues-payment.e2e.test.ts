@@ -1,5 +1,4 @@
 import fs from 'node:fs';
-import type { BrowserContext, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { DEMO_CITIZENS, DEMO_PASSWORD } from '../../src/server/modules/demo-city/demo-accounts.js';
 import { toPersianDigits } from '../../src/shared/digits.js';
@@ -8,35 +7,11 @@ import type { Payment } from '../../src/web/api/payments.js';
 import fa from '../../src/web/i18n/fa.json' with { type: 'json' };
 import { pdfText } from '../pdf-tools.js';
 import { screenshot } from './browser.js';
-import { canRun, useBrowser } from './journey.js';
+import { canRun, signInCitizen, useBrowser } from './journey.js';
 
 // Citizens 0-2 and 4 sign in in other journeys running beside this one; a second code within a minute is refused.
 const citizen = DEMO_CITIZENS[3];
-const OTP_WAIT_MS = 10_000;
 const squeeze = (text: string) => text.replace(/[\s\u200c\u2066-\u2069]+/g, '');
-
-async function latestOtp(context: BrowserContext, mobile: string): Promise<string> {
-  const deadline = Date.now() + OTP_WAIT_MS;
-  while (Date.now() < deadline) {
-    const response = await context.request.get(`/dev/sms/messages?to=${mobile}`);
-    const { messages } = (await response.json()) as { messages: { message: string }[] };
-    const code = messages[0]?.message.match(/\b\d{6}\b/)?.[0];
-    if (code) return code;
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  throw new Error(`No sign-in code reached ${mobile} within ${OTP_WAIT_MS} ms`);
-}
-
-async function signInCitizen(page: Page, context: BrowserContext): Promise<void> {
-  await page.goto('/signin');
-  await page.getByLabel(fa.signIn.nationalId).fill(citizen.nationalId);
-  await page.getByLabel(fa.signIn.mobile).fill(citizen.mobile);
-  await page.getByRole('button', { name: fa.signIn.sendCode }).click();
-  await page.getByLabel(fa.signIn.code).waitFor();
-  await page.getByLabel(fa.signIn.code).fill(await latestOtp(context, citizen.mobile));
-  await page.getByRole('button', { name: fa.signIn.verify, exact: true }).click();
-  await page.waitForURL('**/cartable');
-}
 
 describe.skipIf(!canRun)('renewal dues in the browser', () => {
   const browser = useBrowser();
@@ -45,7 +20,7 @@ describe.skipIf(!canRun)('renewal dues in the browser', () => {
     timeout: 120_000,
   }, async () => {
     const { context, page } = await browser.newPage('dues-payment');
-    await signInCitizen(page, context);
+    await signInCitizen(page, context, citizen);
     await page.getByTestId('open-dues').click();
     await page.waitForURL('**/cartable/dues');
     await page.getByTestId('bills-table').first().waitFor();

@@ -8,11 +8,10 @@ import type { OwnedParcel, Parcel } from '../../src/web/api/parcels.js';
 import fa from '../../src/web/i18n/fa.json' with { type: 'json' };
 import { pdfText } from '../pdf-tools.js';
 import { screenshot } from './browser.js';
-import { canRun, useBrowser } from './journey.js';
+import { canRun, signInCitizen, useBrowser } from './journey.js';
 
 // The sixth demo citizen signs in only here: one sign-in code a minute per mobile.
 const citizen = DEMO_CITIZENS[5];
-const OTP_WAIT_MS = 10_000;
 const JOURNEY_TIMEOUT_MS = 150_000;
 const PERSIAN_LETTER = /[\u0600-\u06FF]/;
 const squeeze = (text: string) => text.replace(/[\s\u200c\u2066-\u2069]+/g, '');
@@ -21,29 +20,6 @@ async function getJson<T>(context: BrowserContext, path: string): Promise<T> {
   const response = await context.request.get(path, { headers: { 'accept-language': 'fa' } });
   expect(response.status(), path).toBe(200);
   return (await response.json()) as T;
-}
-
-async function latestOtp(context: BrowserContext, mobile: string): Promise<string> {
-  const deadline = Date.now() + OTP_WAIT_MS;
-  while (Date.now() < deadline) {
-    const response = await context.request.get(`/dev/sms/messages?to=${mobile}`);
-    const { messages } = (await response.json()) as { messages: { message: string }[] };
-    const code = messages[0]?.message.match(/\b\d{6}\b/)?.[0];
-    if (code) return code;
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  throw new Error(`No sign-in code reached ${mobile} within ${OTP_WAIT_MS} ms`);
-}
-
-async function signInCitizen(page: Page, context: BrowserContext): Promise<void> {
-  await page.goto('/signin');
-  await page.getByLabel(fa.signIn.nationalId).fill(citizen.nationalId);
-  await page.getByLabel(fa.signIn.mobile).fill(citizen.mobile);
-  await page.getByRole('button', { name: fa.signIn.sendCode }).click();
-  await page.getByLabel(fa.signIn.code).waitFor();
-  await page.getByLabel(fa.signIn.code).fill(await latestOtp(context, citizen.mobile));
-  await page.getByRole('button', { name: fa.signIn.verify, exact: true }).click();
-  await page.waitForURL('**/cartable');
 }
 
 /** Staff and office operators sign in with a username and the demo password; each lands on their home page. */
@@ -195,7 +171,7 @@ describe.skipIf(!canRun)('inquiry responses and clearance certificates in the br
     timeout: JOURNEY_TIMEOUT_MS,
   }, async () => {
     const { context, page } = await browser.newPage('clearance-citizen');
-    await signInCitizen(page, context);
+    await signInCitizen(page, context, citizen);
     const { parcels } = await getJson<{ parcels: OwnedParcel[] }>(context, '/api/v1/me/parcels');
     const parcel = parcels[0];
     await page

@@ -5,11 +5,10 @@ import type { MapExtent, MapFeatures, ParcelZoning, PublicParcel } from '../../s
 import en from '../../src/web/i18n/en.json' with { type: 'json' };
 import fa from '../../src/web/i18n/fa.json' with { type: 'json' };
 import { screenshot } from './browser.js';
-import { canRun, LATIN_DIGIT, PERSIAN_DIGIT, useBrowser } from './journey.js';
+import { canRun, LATIN_DIGIT, latestOtp, PERSIAN_DIGIT, useBrowser } from './journey.js';
 
 const DEMO_RENEWAL_CODE = '01-0001-003';
 const PERSIAN_KEYBOARD_DIGITS = '۰۱۲۳۴۵۶۷۸۹';
-const OTP_WAIT_MS = 10_000;
 /** A frame of the page must come back this fast while the whole city is in view. */
 const RESPONSIVE_FRAME_MS = 1_000;
 // A different citizen from citizen-sign-in.e2e.test.ts, which may run at the same time.
@@ -69,18 +68,6 @@ function frameLatency(page: Page): Promise<number> {
     const start = performance.now();
     return new Promise<number>((resolve) => requestAnimationFrame(() => resolve(performance.now() - start)));
   });
-}
-
-async function latestOtp(context: BrowserContext, mobile: string): Promise<string> {
-  const deadline = Date.now() + OTP_WAIT_MS;
-  while (Date.now() < deadline) {
-    const response = await context.request.get(`/dev/sms/messages?to=${mobile}`);
-    const { messages } = (await response.json()) as { messages: { message: string }[] };
-    const code = messages[0]?.message.match(/\b\d{6}\b/)?.[0];
-    if (code) return code;
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  throw new Error(`No sign-in code reached ${mobile} within ${OTP_WAIT_MS} ms`);
 }
 
 describe.skipIf(!canRun)('anyone asks the map what may be built on a parcel', () => {
