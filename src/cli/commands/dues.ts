@@ -1,4 +1,3 @@
-import cliProgress from 'cli-progress';
 import { loadConfig } from '../../server/config.js';
 import type { Db } from '../../server/db/schema.js';
 import { resolveMunicipality } from '../../server/modules/accounts/resolve-municipality.js';
@@ -6,6 +5,7 @@ import { systemActor } from '../../server/modules/audit/actor.js';
 import { assessNextChunk, DEFAULT_CHUNK, startAssessment } from '../../server/modules/dues/assess-dues.js';
 import { municipalityTimeZone } from '../../server/modules/dues/bill-repository.js';
 import { findRun } from '../../server/modules/dues/run-repository.js';
+import { countingBar, parseOrExit } from '../counting-bar.js';
 import { openCommandDatabase } from '../open-database.js';
 
 const USAGE = `Usage: npm run cli -- dues assess --year YEAR [--municipality CODE] [--chunk N]
@@ -75,28 +75,11 @@ export async function assessToEnd(
 }
 
 export async function run(args: string[]): Promise<number> {
-  let options: AssessArgs | 'help';
-  try {
-    options = parseAssessArgs(args);
-  } catch (err) {
-    process.stderr.write(`${(err as Error).message}\n\n${USAGE}`);
-    return 1;
-  }
-  if (options === 'help') {
-    process.stdout.write(USAGE);
-    return 0;
-  }
+  const options = parseOrExit(args, parseAssessArgs, USAGE);
+  if (typeof options === 'number') return options;
   const started = performance.now();
   const handle = await openCommandDatabase();
-  const bar = new cliProgress.SingleBar(
-    {
-      stream: process.stderr,
-      format:
-        'Assessing parcels [{bar}] {percentage}% | {value}/{total} | {duration_formatted} elapsed, ETA {eta_formatted}',
-      hideCursor: true,
-    },
-    cliProgress.Presets.shades_classic,
-  );
+  const bar = countingBar('Assessing parcels');
   try {
     const municipality = await resolveMunicipality(
       handle.db,

@@ -1,4 +1,3 @@
-import cliProgress from 'cli-progress';
 import { DEMO_MUNICIPALITY_CODE } from '../../server/modules/demo-city/demo-accounts.js';
 import {
   DEFAULT_PARCELS,
@@ -6,6 +5,7 @@ import {
   resolveDemoCityOptions,
 } from '../../server/modules/demo-city/generate.js';
 import { seedDemoCity } from '../../server/modules/demo-city/seed-demo-city.js';
+import { countingBar, parseOrExit } from '../counting-bar.js';
 import { openCommandDatabase } from '../open-database.js';
 
 const USAGE = `Usage: npm run cli -- seed [--parcels N] [--seed S] [--municipality CODE] [--no-dues]
@@ -56,29 +56,11 @@ function formatDuration(ms: number): string {
 
 /** `seed`: creates a deterministic demo city in the configured database. */
 export async function run(args: string[]): Promise<number> {
-  let options: SeedArgs | 'help';
-  try {
-    options = parseSeedArgs(args);
-  } catch (err) {
-    process.stderr.write(`${(err as Error).message}\n\n${USAGE}`);
-    return 1;
-  }
-  if (options === 'help') {
-    process.stdout.write(USAGE);
-    return 0;
-  }
+  const options = parseOrExit(args, parseSeedArgs, USAGE);
+  if (typeof options === 'number') return options;
   const started = performance.now();
   const handle = await openCommandDatabase();
-  const bar = new cliProgress.SingleBar(
-    {
-      stream: process.stderr,
-      format:
-        'Seeding parcels [{bar}] {percentage}% | {value}/{total} | {duration_formatted} elapsed, ETA {eta_formatted}',
-      etaBuffer: 20,
-      hideCursor: true,
-    },
-    cliProgress.Presets.shades_classic,
-  );
+  const bar = countingBar('Seeding parcels', { etaBuffer: 20 });
   try {
     bar.start(options.parcels, 0);
     const result = await seedDemoCity(handle.db, { ...options, onProgress: (done) => bar.update(done) });

@@ -6,12 +6,10 @@ import { useParcel } from '../api/parcels.js';
 import { useParcelZoning } from '../api/zoning.js';
 import { ApiErrorAlert } from '../components/api-error-alert.js';
 import { ParcelDuesCard } from '../components/dues/dues-card.js';
-import { FactList } from '../components/fact-list.js';
 import { ClearanceCard } from '../components/inquiries/clearance-card.js';
 import { LoadingState } from '../components/loading-state.js';
 import { LtrText } from '../components/ltr-text.js';
-import { OwnersTable } from '../components/owners-table.js';
-import { useParcelFacts } from '../components/parcel-facts.js';
+import { ParcelDetailsCard, ParcelOwnersCard } from '../components/parcel-cards.js';
 import { ParcelShape } from '../components/parcel-shape.js';
 import { BuildingCheckForm } from '../components/zoning/building-check.js';
 import { MapPatterns } from '../components/zoning/map-legend.js';
@@ -21,7 +19,6 @@ import { useFormat } from '../hooks/use-format.js';
 function ParcelDetailView({ parcel }: { parcel: ParcelDetail }) {
   const { t } = useTranslation();
   const format = useFormat();
-  const facts = useParcelFacts(parcel);
   return (
     <Stack gap="lg">
       <Group justify="space-between" align="flex-end">
@@ -47,15 +44,7 @@ function ParcelDetailView({ parcel }: { parcel: ParcelDetail }) {
         </Group>
       </Group>
       <SimpleGrid cols={{ base: 1, md: 2 }}>
-        <Card withBorder padding="lg">
-          <Stack gap="sm">
-            <Title order={2} size="h4">
-              {t('parcel.details')}
-            </Title>
-            <Text fw={500}>{parcel.address ?? t('parcel.noAddress')}</Text>
-            <FactList facts={facts} />
-          </Stack>
-        </Card>
+        <ParcelDetailsCard parcel={parcel} />
         <Card withBorder padding="lg">
           <Stack gap="sm" align="center">
             <Title order={2} size="h4" style={{ alignSelf: 'stretch' }}>
@@ -65,14 +54,7 @@ function ParcelDetailView({ parcel }: { parcel: ParcelDetail }) {
           </Stack>
         </Card>
       </SimpleGrid>
-      <Card withBorder padding="lg">
-        <Stack gap="sm">
-          <Title order={2} size="h4">
-            {t('owners.title')}
-          </Title>
-          <OwnersTable owners={parcel.owners} />
-        </Stack>
-      </Card>
+      <ParcelOwnersCard parcel={parcel} />
       <ParcelDuesCard parcelId={parcel.id} />
       <ClearanceCard parcelId={parcel.id} />
       <WhatMayIBuild parcel={parcel} />

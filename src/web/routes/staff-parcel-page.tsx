@@ -1,21 +1,18 @@
-import { Anchor, Card, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Anchor, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { type ParcelDetail, useParcel } from '../api/parcels.js';
 import { type Me, useMe } from '../api/session.js';
 import { ApiErrorAlert } from '../components/api-error-alert.js';
-import { FactList } from '../components/fact-list.js';
 import { ViolationsCard } from '../components/inquiries/violations-card.js';
 import { LoadingState } from '../components/loading-state.js';
 import { LtrText } from '../components/ltr-text.js';
-import { OwnersTable } from '../components/owners-table.js';
-import { useParcelFacts } from '../components/parcel-facts.js';
+import { ParcelDetailsCard, ParcelOwnersCard } from '../components/parcel-cards.js';
 import { useFormat } from '../hooks/use-format.js';
 
 function StaffParcelView({ parcel, me }: { parcel: ParcelDetail; me: Me }) {
   const { t } = useTranslation();
   const format = useFormat();
-  const facts = useParcelFacts(parcel);
   return (
     <Stack gap="lg">
       <div>
@@ -28,23 +25,8 @@ function StaffParcelView({ parcel, me }: { parcel: ParcelDetail; me: Me }) {
       </div>
       <ViolationsCard parcelId={parcel.id} me={me} />
       <SimpleGrid cols={{ base: 1, md: 2 }}>
-        <Card withBorder padding="lg">
-          <Stack gap="sm">
-            <Title order={2} size="h4">
-              {t('parcel.details')}
-            </Title>
-            <Text fw={500}>{parcel.address ?? t('parcel.noAddress')}</Text>
-            <FactList facts={facts} />
-          </Stack>
-        </Card>
-        <Card withBorder padding="lg">
-          <Stack gap="sm">
-            <Title order={2} size="h4">
-              {t('owners.title')}
-            </Title>
-            <OwnersTable owners={parcel.owners} />
-          </Stack>
-        </Card>
+        <ParcelDetailsCard parcel={parcel} />
+        <ParcelOwnersCard parcel={parcel} />
       </SimpleGrid>
     </Stack>
   );

@@ -7,6 +7,7 @@ import type { Db } from '../../db/schema.js';
 import { invalidField, notFound } from '../../http/errors.js';
 import type { Actor } from '../audit/actor.js';
 import { recordAudit } from '../audit/record-audit.js';
+import { listParcelOwners } from '../parcels/repository.js';
 import {
   type CertificateContent,
   type CertificateFinding,
@@ -22,7 +23,6 @@ import {
   findMunicipality,
   findParcelForCertificate,
   insertCertificate,
-  listOwnersForCertificate,
   nextCertificateSerial,
 } from './repository.js';
 
@@ -60,7 +60,7 @@ export async function issueCertificate(trx: Db, keyring: CertificateKeyring, inp
   const parcel = await findParcelForCertificate(trx, input.municipalityId, input.parcelId);
   if (!parcel) throw notFound('parcel');
   if (input.caseId && !(await caseExists(trx, input.municipalityId, input.caseId))) throw notFound('case');
-  const owners = await listOwnersForCertificate(trx, input.municipalityId, input.parcelId);
+  const owners = await listParcelOwners(trx, input.municipalityId, input.parcelId);
 
   const key = await keyring.currentKey(trx, municipality, input.issuedAt);
   // The serial's row lock is held until the caller commits: take it as late as possible.

@@ -44,23 +44,6 @@ export function findParcelForCertificate(db: Db, municipalityId: string, parcelI
     .executeTakeFirst();
 }
 
-export function listOwnersForCertificate(db: Db, municipalityId: string, parcelId: string) {
-  return db
-    .selectFrom('ownerships')
-    .innerJoin('owners', 'owners.id', 'ownerships.owner_id')
-    .select([
-      'owners.kind',
-      'owners.name',
-      'owners.national_id',
-      'ownerships.share_num',
-      'ownerships.share_den',
-    ])
-    .where('ownerships.municipality_id', '=', municipalityId)
-    .where('ownerships.parcel_id', '=', parcelId)
-    .orderBy('owners.name')
-    .execute();
-}
-
 export async function caseExists(db: Db, municipalityId: string, caseId: string): Promise<boolean> {
   const row = await db
     .selectFrom('cases')

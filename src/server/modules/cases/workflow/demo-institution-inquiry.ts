@@ -1,14 +1,11 @@
+import { DRAFT, doc, l, REFUSED, WITHDRAWN, withdraw } from './demo-common.js';
 import {
-  DRAFT,
-  doc,
-  FINDINGS_LABELS,
-  l,
-  REFUSED,
-  refuse,
-  SITE_VISIT_LABELS,
-  WITHDRAWN,
-  withdraw,
-} from './demo-common.js';
+  districtReviewTransitions,
+  EXPERT_REVIEW,
+  MANAGER_REVIEW,
+  RESPONSE_ISSUED,
+  SITE_VISIT,
+} from './demo-inquiry-steps.js';
 import type { ServiceDefinition } from './types.js';
 
 /**
@@ -70,25 +67,10 @@ export const INSTITUTION_INQUIRY_SERVICE: ServiceDefinition = {
     states: [
       DRAFT,
       { code: 'filed', kind: 'staff', targetWorkingDays: 1, labels: l('ثبت شد', 'Filed', 'Đã tiếp nhận') },
-      {
-        code: 'submitted',
-        kind: 'staff',
-        targetWorkingDays: 2,
-        labels: l('بررسی کارشناس', 'Expert review', 'Chuyên viên thẩm tra'),
-      },
-      { code: 'site_visit', kind: 'staff', targetWorkingDays: 3, labels: SITE_VISIT_LABELS },
-      {
-        code: 'under_review',
-        kind: 'staff',
-        targetWorkingDays: 2,
-        labels: l('بررسی و امضای مدیر منطقه', 'District manager review', 'Lãnh đạo xem xét, ký duyệt'),
-      },
-      {
-        code: 'approved',
-        kind: 'terminal',
-        outcome: 'approved',
-        labels: l('پاسخ استعلام صادر شد', 'Inquiry response issued', 'Đã cấp văn bản trả lời'),
-      },
+      EXPERT_REVIEW,
+      SITE_VISIT,
+      MANAGER_REVIEW,
+      RESPONSE_ISSUED,
       REFUSED,
       WITHDRAWN,
     ],
@@ -126,46 +108,7 @@ export const INSTITUTION_INQUIRY_SERVICE: ServiceDefinition = {
         by: ['system'],
         labels: l('ارجاع برای بازدید محلی', 'Send for a site visit', 'Chuyển kiểm tra thực địa'),
       },
-      {
-        action: 'order_site_visit',
-        from: ['submitted'],
-        to: 'site_visit',
-        by: ['expert', 'district_manager'],
-        labels: l('صدور دستور بازدید', 'Order a site visit', 'Giao kiểm tra thực địa'),
-      },
-      {
-        action: 'record_visit_findings',
-        from: ['site_visit'],
-        to: 'under_review',
-        by: ['inspector'],
-        requiresFields: ['visitFindings'],
-        labels: FINDINGS_LABELS,
-      },
-      {
-        action: 'approve',
-        from: ['submitted'],
-        to: 'approved',
-        by: ['expert', 'district_manager'],
-        labels: l(
-          'صدور پاسخ با توجه به سوابق پرونده',
-          'Answer from the file history',
-          'Trả lời theo hồ sơ lưu trữ',
-        ),
-      },
-      {
-        action: 'approve',
-        from: ['under_review'],
-        to: 'approved',
-        by: ['district_manager'],
-        guard: 'visit_findings_recorded',
-        labels: l(
-          'تأیید و صدور پاسخ استعلام',
-          'Approve and issue the response',
-          'Phê duyệt và cấp văn bản trả lời',
-        ),
-      },
-      refuse(['submitted'], ['expert', 'district_manager']),
-      refuse(['under_review'], ['district_manager']),
+      ...districtReviewTransitions(),
       withdraw(['submitted', 'site_visit', 'under_review']),
     ],
   },
