@@ -2,6 +2,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { Clock } from '../app-deps.js';
 import type { Db } from '../db/schema.js';
 import { claimDueJobs, completeJob, failJob } from './job-repository.js';
+import { PollTimer } from './poll-timer.js';
 
 export type JobHandler = (job: {
   id: string;
@@ -18,7 +19,10 @@ const LEASE_MS = 60_000;
  */
 export class JobRunner {
   private readonly handlers = new Map<string, JobHandler>();
-  private timer: NodeJS.Timeout | null = null;
+  private readonly poll = new PollTimer(
+    () => this.runDue(),
+    (err: unknown) => this.log.error({ err }, 'job runner failed'),
+  );
   private running: Promise<number> | null = null;
 
   constructor(
@@ -64,19 +68,11 @@ export class JobRunner {
 
   /** Polls every `intervalMs` until stopped. */
   start(intervalMs = 2_000): void {
-    const tick = () => {
-      this.runDue()
-        .catch((err: unknown) => this.log.error({ err }, 'job runner failed'))
-        .finally(() => {
-          if (this.timer) this.timer = setTimeout(tick, intervalMs);
-        });
-    };
-    this.timer = setTimeout(tick, intervalMs);
+    this.poll.start(intervalMs);
   }
 
   async stop(): Promise<void> {
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = null;
+    this.poll.stop();
     await this.running;
   }
 }

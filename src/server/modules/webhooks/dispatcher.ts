@@ -2,6 +2,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import { signWebhook } from '../../../shared/webhooks/index.js';
 import type { Clock } from '../../app-deps.js';
 import type { Db } from '../../db/schema.js';
+import { PollTimer } from '../../jobs/poll-timer.js';
 import { nextAttemptAt } from './backoff.js';
 import { type PostResult, postWebhook } from './post-webhook.js';
 import {
@@ -31,7 +32,10 @@ const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  */
 export class WebhookDispatcher {
   private readonly inFlight = new Set<Promise<void>>();
-  private timer: NodeJS.Timeout | null = null;
+  private readonly poll = new PollTimer(
+    () => this.runDue(),
+    (err: unknown) => this.log.error({ err }, 'webhook dispatcher failed'),
+  );
   private running: Promise<number> | null = null;
 
   constructor(
@@ -135,19 +139,11 @@ export class WebhookDispatcher {
 
   /** Polls every `intervalMs` until stopped. */
   start(intervalMs = 2_000): void {
-    const tick = () => {
-      this.runDue()
-        .catch((err: unknown) => this.log.error({ err }, 'webhook dispatcher failed'))
-        .finally(() => {
-          if (this.timer) this.timer = setTimeout(tick, intervalMs);
-        });
-    };
-    this.timer = setTimeout(tick, intervalMs);
+    this.poll.start(intervalMs);
   }
 
   async stop(): Promise<void> {
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = null;
+    this.poll.stop();
     await this.running;
   }
 }
