@@ -4,6 +4,7 @@ import { openDatabase } from '../../src/server/db/connection.js';
 import type { BBox } from '../../src/server/gis/types.js';
 import { ZoningIndexRegistry } from '../../src/server/modules/zoning/zoning-index.js';
 import { cpuSeconds, freePort, startProcess, stopProcess, waitFor200 } from '../lib/processes.js';
+import { summariseCpuProfile } from './cpu-profile.js';
 import { lookupPoints } from './in-process.js';
 
 // `npx tsx bench/zoning/quick-load.ts DATABASE_URL CITY_CODE [seconds] [--profile DIR [--hits|--misses]]`:
@@ -104,8 +105,12 @@ try {
   }
   if (profileDir) {
     const from = process.argv.includes('--hits') ? hits : process.argv.includes('--misses') ? misses : points;
+    const fromUs = Number(process.hrtime.bigint() / 1000n);
     const run = await load(app.pid, appUrl, from);
+    const toUs = Number(process.hrtime.bigint() / 1000n);
     console.log(`profiled load: ${run.rps} req/s, p99 ${run.p99} ms, ${run.cpuUs.toFixed(1)} µs CPU/request`);
+    await stopProcess(app);
+    console.log(summariseCpuProfile(profileDir, { fromUs, toUs }, 40));
   } else {
     const scenarios: [string, () => Promise<Run>][] = [
       ['bare', () => load(bare.pid, `http://127.0.0.1:${barePort}/bare`)],

@@ -4,6 +4,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import type { AppDeps } from './app-deps.js';
 import { registerAuthentication, requireAccessRules } from './http/authenticate.js';
 import { registerErrorHandling } from './http/error-handler.js';
+import { lazyRequestLogger } from './http/lazy-request-logger.js';
 import { registerOpenApi } from './http/openapi.js';
 import { registerSecurityHeaders } from './http/security-headers.js';
 import { registerWebApp } from './http/web-app.js';
@@ -62,8 +63,10 @@ function buildWebhookDispatcher(app: FastifyInstance): WebhookDispatcher {
 
 /** Builds the whole HTTP app from its dependencies: used by main.ts and by the tests alike. */
 export async function buildApp(deps: AppDeps): Promise<App> {
+  const logged = deps.config.logLevel !== 'silent';
   const app = Fastify({
-    logger: deps.config.logLevel === 'silent' ? false : { level: deps.config.logLevel },
+    logger: logged ? { level: deps.config.logLevel } : false,
+    ...(logged && { childLoggerFactory: lazyRequestLogger }),
     trustProxy: true,
     bodyLimit: 1_048_576,
     ajv: { customOptions: { allErrors: true, removeAdditional: false, coerceTypes: 'array' } },

@@ -88,9 +88,26 @@ export class ZoningContext {
 const contexts = new Map<string, ZoningContext>();
 const MAX_CONTEXTS = 1_000;
 // The context last resolved for each (municipality, date, language), trusted for a second: resolving goes
-// through two caches and builds three keys, and every point lookup needs it.
-const recent = new Map<string, { context: ZoningContext; until: number }>();
+// through two caches and builds three keys, and every point lookup needs it. Nested by part, so that a lookup
+// builds no key of its own (its ids and dates are strings already seen, whose hashes V8 keeps).
+const recent = new Map<string, Map<string, Map<Locale, { context: ZoningContext; until: number }>>>();
 const RECENT_MS = 1_000;
+
+function recentEntries(municipalityId: string, date: string) {
+  let byDate = recent.get(municipalityId);
+  if (!byDate) {
+    if (recent.size >= MAX_CONTEXTS) recent.clear();
+    byDate = new Map();
+    recent.set(municipalityId, byDate);
+  }
+  let byLocale = byDate.get(date);
+  if (!byLocale) {
+    if (byDate.size >= MAX_CONTEXTS) byDate.clear();
+    byLocale = new Map();
+    byDate.set(date, byLocale);
+  }
+  return byLocale;
+}
 
 // A rule table or tariff imported in this process: what was presented of the old ones goes.
 onRuleTablesForgotten(() => {
@@ -110,8 +127,8 @@ export async function zoningContext(
   locale: Locale,
 ): Promise<ZoningContext> {
   const now = Date.now();
-  const recentKey = `${municipalityId}|${date}|${locale}`;
-  const hit = recent.get(recentKey);
+  const entries = recentEntries(municipalityId, date);
+  const hit = entries.get(locale);
   if (hit && hit.until > now) return hit.context;
   const ruleSetRow = await findRuleSetInForce(db, municipalityId, date);
   const tariffRow = await findTariffInForce(db, municipalityId, date);
@@ -122,7 +139,6 @@ export async function zoningContext(
     context = new ZoningContext(date, locale, ruleSetRow, tariffRow);
     contexts.set(key, context);
   }
-  if (recent.size >= MAX_CONTEXTS) recent.clear();
-  recent.set(recentKey, { context, until: now + RECENT_MS });
+  entries.set(locale, { context, until: now + RECENT_MS });
   return context;
 }

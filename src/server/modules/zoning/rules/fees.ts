@@ -87,19 +87,33 @@ function buildRate(
 }
 
 // Tariffs are immutable once stored, and a city has a few zones and land uses: each rate is worked out once.
-const rates = new WeakMap<PermitFeeTariff, Map<string, Rate>>();
+// Nested by part: a lookup builds no key string per line.
+const rates = new WeakMap<PermitFeeTariff, Map<PricedItem, Map<string, Map<ZoningLandUse, Rate>>>>();
+
+function entry<K, V>(map: Map<K, V>, key: K, make: () => V): V {
+  let value = map.get(key);
+  if (value === undefined) {
+    value = make();
+    map.set(key, value);
+  }
+  return value;
+}
 
 function rateOf(tariff: PermitFeeTariff, zoneCode: string, item: PricedItem, landUse: ZoningLandUse): Rate {
-  let byKey = rates.get(tariff);
-  if (!byKey) {
-    byKey = new Map();
-    rates.set(tariff, byKey);
+  let byItem = rates.get(tariff);
+  if (!byItem) {
+    byItem = new Map();
+    rates.set(tariff, byItem);
   }
-  const key = `${item}|${zoneCode}|${landUse}`;
-  let rate = byKey.get(key);
+  const byLandUse = entry(
+    entry(byItem, item, () => new Map()),
+    zoneCode,
+    () => new Map(),
+  );
+  let rate = byLandUse.get(landUse);
   if (!rate) {
     rate = buildRate(tariff, zoneCode, item, landUse);
-    byKey.set(key, rate);
+    byLandUse.set(landUse, rate);
   }
   return rate;
 }

@@ -85,6 +85,21 @@ function assertSite(site: ParcelSite): void {
 const UNEXPLAINED: ZoningMessage[] = [];
 Object.freeze(UNEXPLAINED);
 
+function say(
+  explain: boolean,
+  key: Parameters<typeof zoningMessage>[0],
+  params: Parameters<typeof zoningMessage>[1],
+): ZoningMessage[] {
+  return explain ? [zoningMessage(key, params)] : UNEXPLAINED;
+}
+
+/** The rows of one zone: the rule set itself when it holds only that zone's rows (as callers often pass it). */
+function rowsOfZone(ruleSet: ZoningRuleSet, zoneCode: string): readonly ZoningRule[] {
+  const { rules } = ruleSet;
+  for (const row of rules) if (row.zoneCode !== zoneCode) return rules.filter((r) => r.zoneCode === zoneCode);
+  return rules;
+}
+
 /**
  * Picks the rule row for a parcel. Throws RangeError on a non-positive lot area or a negative street width; every
  * other outcome, including "no rule", is a value. With `explain: false` the conditions (how the row was chosen, in
@@ -97,12 +112,10 @@ export function selectRule(
 ): RuleSelection {
   assertSite(site);
   const explain = options.explain !== false;
-  const say = (key: Parameters<typeof zoningMessage>[0], params: Parameters<typeof zoningMessage>[1]) =>
-    explain ? [zoningMessage(key, params)] : UNEXPLAINED;
   const { zoneCode, lotAreaM2, streetWidthM } = site;
-  const rows = ruleSet.rules.filter((row) => row.zoneCode === zoneCode);
+  const rows = rowsOfZone(ruleSet, zoneCode);
   if (rows.length === 0) {
-    const conditions = say('zoning.condition.no_rule_for_zone', { zoneCode, ruleSetId: ruleSet.id });
+    const conditions = say(explain, 'zoning.condition.no_rule_for_zone', { zoneCode, ruleSetId: ruleSet.id });
     return { rule: null, reason: 'no_rule_for_zone', conditions };
   }
   const minimum = zoneMinimumLotAreaM2(rows);
@@ -111,20 +124,21 @@ export function selectRule(
     return {
       rule: null,
       reason: 'lot_below_minimum',
-      conditions: say('zoning.condition.lot_below_minimum', params),
+      conditions: say(explain, 'zoning.condition.lot_below_minimum', params),
     };
   }
   const own = rows.filter((row) => coversArea(row, lotAreaM2, minimum)).sort(bySpecificity);
   if (own.length === 0) {
-    const conditions = say('zoning.condition.no_row_for_lot_area', { zoneCode, lotAreaM2 });
+    const conditions = say(explain, 'zoning.condition.no_row_for_lot_area', { zoneCode, lotAreaM2 });
     return { rule: null, reason: 'no_row_for_lot_area', conditions };
   }
   const usable = own.filter((row) => streetWidthM >= streetNeeds(row));
-  const ownRow = (): string => lotRangeLabel(own[0].condition, minimum);
+  if (usable.length > 0 && !explain)
+    return { rule: usable[0], streetFallback: null, conditions: UNEXPLAINED };
+  const ownRow = lotRangeLabel(own[0].condition, minimum);
   if (usable.length > 0) {
     const rule = usable[0];
-    if (!explain) return { rule, streetFallback: null, conditions: UNEXPLAINED };
-    const conditions = say('zoning.condition.lot_row', { lotAreaM2, row: ownRow(), zoneCode });
+    const conditions = say(explain, 'zoning.condition.lot_row', { lotAreaM2, row: ownRow, zoneCode });
     const requiredM = streetNeeds(rule);
     if (rule.condition.minStreetWidthM !== null && streetWidthM !== Number.POSITIVE_INFINITY) {
       conditions.push(zoningMessage('zoning.condition.street_met', { streetWidthM, requiredM }));
@@ -146,11 +160,11 @@ export function selectRule(
     )
     .sort((a, b) => compare(b.condition.maxLotAreaM2!, a.condition.maxLotAreaM2!) || bySpecificity(a, b));
   const lotRow = explain
-    ? say('zoning.condition.lot_row', { lotAreaM2, row: ownRow(), zoneCode })
+    ? say(explain, 'zoning.condition.lot_row', { lotAreaM2, row: ownRow, zoneCode })
     : UNEXPLAINED;
   if (smaller.length === 0) {
     const params = { streetWidthM, requiredM: requiredStreetWidthM, zoneCode, lotAreaM2 };
-    const conditions = [...lotRow, ...say('zoning.condition.street_too_narrow', params)];
+    const conditions = [...lotRow, ...say(explain, 'zoning.condition.street_too_narrow', params)];
     return { rule: null, reason: 'street_too_narrow', requiredStreetWidthM, conditions };
   }
   const rule = smaller[0];
@@ -159,6 +173,6 @@ export function selectRule(
     requiredM: requiredStreetWidthM,
     row: lotRangeLabel(rule.condition, minimum),
   };
-  const conditions = [...lotRow, ...say('zoning.condition.street_fallback', params)];
-  return { rule, streetFallback: { ownRow: ownRow(), requiredStreetWidthM }, conditions };
+  const conditions = [...lotRow, ...say(explain, 'zoning.condition.street_fallback', params)];
+  return { rule, streetFallback: { ownRow, requiredStreetWidthM }, conditions };
 }
