@@ -79,6 +79,11 @@ describe('JsonBytes', () => {
     );
   });
 
+  it('writes arrays with commas between the items', () => {
+    expect(written((out) => out.list([], (n: number) => out.num(n)))).toBe('[]');
+    expect(written((out) => out.list([1, 2.5, 3], (n) => out.num(n)))).toBe('[1,2.5,3]');
+  });
+
   it('grows past its first buffer and starts afresh on begin()', () => {
     const long = 'x'.repeat(40_000);
     expect(written((out) => out.ascii('[').str(long).ascii(',').bytes(Buffer.from('null')).ascii(']'))).toBe(

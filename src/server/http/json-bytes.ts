@@ -128,6 +128,16 @@ export class JsonBytes {
     return value === null ? this.ascii('null') : this.str(value);
   }
 
+  /** A JSON array: `[`, each item as `write` writes it, separated by commas, `]`. */
+  list<T>(items: readonly T[], write: (item: T) => void): this {
+    this.ascii('[');
+    for (let i = 0; i < items.length; i++) {
+      if (i > 0) this.ascii(',');
+      write(items[i]);
+    }
+    return this.ascii(']');
+  }
+
   /** A copy of what was written since `begin()`. */
   take(): Buffer {
     const out = Buffer.allocUnsafe(this.pos);

@@ -31,12 +31,11 @@ function writeParcel(parcel: LookupParcel): void {
   const { plate, centroid } = parcel;
   out.ascii('{"id":"').ascii(parcel.id).ascii('","renewalCode":').str(parcel.renewalCode);
   out.ascii(',"plate":{"registrationSection":').num(plate.registrationSection);
-  out.ascii(',"mainPlate":').num(plate.mainPlate).ascii(',"subPlates":[');
-  for (let i = 0; i < plate.subPlates.length; i++) {
-    if (i > 0) out.ascii(',');
-    out.num(plate.subPlates[i]);
-  }
-  out.ascii('],"unitNo":').numOrNull(plate.unitNo);
+  out.ascii(',"mainPlate":').num(plate.mainPlate).ascii(',"subPlates":');
+  out
+    .list(plate.subPlates, (subPlate) => out.num(subPlate))
+    .ascii(',"unitNo":')
+    .numOrNull(plate.unitNo);
   out.ascii('},"districtNumber":').num(parcel.districtNumber);
   out.ascii(',"landAreaM2":').num(parcel.landAreaM2).ascii(',"streetWidthM":').numOrNull(parcel.streetWidthM);
   out.ascii(',"landUse":').str(parcel.landUse);
@@ -53,33 +52,19 @@ function writeZone(zone: ParcelZoningFacts<unknown>['zone']): void {
 }
 
 function writeOverlays(overlays: ParcelZoningFacts<unknown>['overlays']): void {
-  out.ascii('[');
-  for (let i = 0; i < overlays.length; i++) {
-    const hit = overlays[i];
-    out
-      .ascii(i > 0 ? ',{"type":' : '{"type":')
-      .str(hit.type)
-      .ascii(',"name":')
-      .strOrNull(hit.name);
+  out.list(overlays, (hit) => {
+    out.ascii('{"type":').str(hit.type).ascii(',"name":').strOrNull(hit.name);
     out.ascii(',"areaM2":').num(hit.areaM2).ascii(',"share":').num(hit.share);
     out.ascii(',"layerVersion":').num(hit.layerVersion).ascii('}');
-  }
-  out.ascii(']');
+  });
 }
 
 function writeLines(lines: FeeLines): void {
-  out.ascii('[');
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i];
-    out
-      .ascii(i > 0 ? ',{"item":' : '{"item":')
-      .str(line.item)
-      .ascii(',"basisM2":')
-      .num(line.basisM2);
+  out.list(lines, (line) => {
+    out.ascii('{"item":').str(line.item).ascii(',"basisM2":').num(line.basisM2);
     out.ascii(',"rateRialsPerM2":').num(line.rateRialsPerM2).ascii(',"amountRials":').num(line.amountRials);
     out.ascii('}');
-  }
-  out.ascii(']');
+  });
 }
 
 function writeLimits(limits: PointParcelZoning['limits']): void {
@@ -132,12 +117,8 @@ function writeParcelZoning(zoning: PointParcelZoning): void {
 export function pointLookupJson(result: PointLookupResult): Buffer {
   out.begin().ascii('{"point":{"lat":').num(result.point.lat).ascii(',"lng":').num(result.point.lng);
   out.ascii('},"zone":').bytes(sharedOrNull(result.zone));
-  out.ascii(',"zoneRules":').bytes(sharedJson(result.zoneRules)).ascii(',"overlays":[');
-  for (let i = 0; i < result.overlays.length; i++) {
-    if (i > 0) out.ascii(',');
-    out.bytes(sharedJson(result.overlays[i]));
-  }
-  out.ascii('],"parcel":');
+  out.ascii(',"zoneRules":').bytes(sharedJson(result.zoneRules)).ascii(',"overlays":');
+  out.list(result.overlays, (overlay) => out.bytes(sharedJson(overlay))).ascii(',"parcel":');
   if (result.parcel) writeParcelZoning(result.parcel);
   else out.ascii('null');
   return out.ascii('}').take();
