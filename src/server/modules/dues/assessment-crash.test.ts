@@ -5,7 +5,8 @@ import { buildParcel } from '../../../../test/factories.js';
 import type { TestApp } from '../../../../test/harness.js';
 import { startTestApp } from '../../../../test/harness.js';
 import { systemActor } from '../audit/actor.js';
-import { assessNextChunk, startAssessment } from './assess-dues.js';
+import { startAssessment } from './assess-dues.js';
+import { assessNextChunk } from './assess-next-chunk.js';
 import { duesCity, expectBilledOnce } from './test-support.js';
 
 // The `dues assess` command killed with SIGKILL while both its workers are in the middle of a chunk, then run again:

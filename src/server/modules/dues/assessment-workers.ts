@@ -2,7 +2,7 @@ import os from 'node:os';
 import type { Clock } from '../../app-deps.js';
 import type { DatabaseEngine } from '../../db/connection.js';
 import type { Db } from '../../db/schema.js';
-import { assessNextChunk } from './assess-dues.js';
+import { assessNextChunk } from './assess-next-chunk.js';
 
 /**
  * How many chunks of an assessment to bill at once: as asked (`DUES_ASSESSMENT_WORKERS`, the CLI's `--workers`),
