@@ -27,6 +27,10 @@ export interface Config {
     /** Seals the municipalities' private signing keys in the database (AES-256-GCM); required in production. */
     keySecret: string | undefined;
   };
+  dues: {
+    /** Chunks of an assessment billed at once (PostgreSQL); unset: one per core up to two. PGlite: always one. */
+    assessmentWorkers: number | undefined;
+  };
   payments: {
     /** The gateway driver: ZarinPal REST v4 (the built-in sandbox speaks it too). */
     gateway: 'zarinpal';
@@ -134,6 +138,11 @@ export function loadConfig(env: Env = process.env): Config {
       simulator,
     },
     certificates: { keySecret: certificateKeySecret },
+    dues: {
+      assessmentWorkers: env.DUES_ASSESSMENT_WORKERS
+        ? Math.max(1, intFrom(env, 'DUES_ASSESSMENT_WORKERS', 1))
+        : undefined,
+    },
     payments: {
       gateway: 'zarinpal',
       gatewayUrl: env.PAYMENT_GATEWAY_URL?.replace(/\/$/, '') || undefined,

@@ -2,23 +2,26 @@ import { loadConfig } from '../../server/config.js';
 import type { Db } from '../../server/db/schema.js';
 import { resolveMunicipality } from '../../server/modules/accounts/resolve-municipality.js';
 import { systemActor } from '../../server/modules/audit/actor.js';
-import { assessNextChunk, DEFAULT_CHUNK, startAssessment } from '../../server/modules/dues/assess-dues.js';
+import { DEFAULT_CHUNK, startAssessment } from '../../server/modules/dues/assess-dues.js';
+import { assessmentWorkerCount, runAssessmentWorkers } from '../../server/modules/dues/assessment-workers.js';
 import { municipalityTimeZone } from '../../server/modules/dues/bill-repository.js';
 import { findRun } from '../../server/modules/dues/run-repository.js';
 import { countingBar, parseOrExit } from '../counting-bar.js';
 import { openCommandDatabase } from '../open-database.js';
 
-const USAGE = `Usage: npm run cli -- dues assess --year YEAR [--municipality CODE] [--chunk N]
+const USAGE = `Usage: npm run cli -- dues assess --year YEAR [--municipality CODE] [--chunk N] [--workers K]
 
   Assesses the renewal dues of every parcel for a Jalali year under the tariff in force, in chunks of N parcels
-  (default ${DEFAULT_CHUNK}), each its own transaction. Stopped or crashed, the same command resumes the run;
-  a parcel already billed for the year is never billed again.
+  (default ${DEFAULT_CHUNK}), each its own transaction, K chunks at once on PostgreSQL (default: one per core up to
+  two, or DUES_ASSESSMENT_WORKERS; always one on the embedded database). Stopped or crashed, the same command
+  resumes the run; a parcel already billed for the year is never billed again.
 `;
 
 export interface AssessArgs {
   year: number;
   municipality?: string;
   chunk: number;
+  workers?: number;
 }
 
 export function parseAssessArgs(args: string[]): AssessArgs | 'help' {
@@ -29,9 +32,10 @@ export function parseAssessArgs(args: string[]): AssessArgs | 'help' {
     if (flag === '--help' || flag === '-h') return 'help';
     const value = inline ?? args[++i];
     if (value === undefined) throw new Error(`${flag} needs a value.`);
-    if (flag === '--year' || flag === '--chunk') {
-      if (!/^\d+$/.test(value)) throw new Error(`${flag} expects a whole number, got "${value}".`);
-      values[flag === '--year' ? 'year' : 'chunk'] = Number(value);
+    if (flag === '--year' || flag === '--chunk' || flag === '--workers') {
+      if (!/^\d+$/.test(value) || Number(value) < 1)
+        throw new Error(`${flag} expects a positive whole number, got "${value}".`);
+      values[flag.slice(2) as 'year' | 'chunk' | 'workers'] = Number(value);
     } else if (flag === '--municipality') values.municipality = value;
     else throw new Error(`Unknown option "${args[i]}".`);
   }
@@ -47,6 +51,7 @@ export async function assessToEnd(
     municipalityId: string;
     year: number;
     chunk: number;
+    workers: number;
     onProgress?: (done: number, total: number) => void;
   },
 ) {
@@ -60,17 +65,17 @@ export async function assessToEnd(
   const timeZone = await municipalityTimeZone(db, input.municipalityId);
   let done = run.parcels_done;
   input.onProgress?.(done, run.parcels_total);
-  for (;;) {
-    const step = await assessNextChunk(db, clock, {
-      municipalityId: input.municipalityId,
-      runId: run.id,
-      chunkSize: input.chunk,
-      timeZone,
-    });
-    done += step.scanned;
-    input.onProgress?.(done, run.parcels_total);
-    if (step.done) break;
-  }
+  await runAssessmentWorkers(db, clock, {
+    municipalityId: input.municipalityId,
+    runId: run.id,
+    chunkSize: input.chunk,
+    timeZone,
+    workers: input.workers,
+    onStep: (scanned) => {
+      done += scanned;
+      input.onProgress?.(done, run.parcels_total);
+    },
+  });
   return { resumed, run: await findRun(db, input.municipalityId, run.id) };
 }
 
@@ -91,6 +96,7 @@ export async function run(args: string[]): Promise<number> {
       municipalityId: municipality.id,
       year: options.year,
       chunk: options.chunk,
+      workers: assessmentWorkerCount(handle.engine, options.workers ?? loadConfig().dues.assessmentWorkers),
       onProgress: (done, total) => {
         if (!barStarted) bar.start(total, done);
         barStarted = true;

@@ -559,6 +559,20 @@ export interface DuesAssessmentRunsTable {
   last_error: string | null;
 }
 
+export interface DuesAssessmentChunksTable {
+  id: Generated<string>;
+  run_id: string;
+  first_block: number;
+  end_block: number;
+  first_serial: ColumnType<string, bigint | number | string, bigint | number | string>;
+  serials: number;
+  state: 'claimed' | 'done';
+  scanned: number | null;
+  created: number | null;
+  claimed_at: Generated<Date>;
+  done_at: NullableTimestamp;
+}
+
 export type BillState = 'open' | 'paid' | 'exempt' | 'cancelled';
 
 export interface BillsTable {
@@ -778,6 +792,7 @@ export interface Database {
   dues_amnesties: DuesAmnestiesTable;
   dues_parcel_flags: DuesParcelFlagsTable;
   dues_assessment_runs: DuesAssessmentRunsTable;
+  dues_assessment_chunks: DuesAssessmentChunksTable;
   bills: BillsTable;
   ledger_entries: LedgerEntriesTable;
   ledger_lines: LedgerLinesTable;

@@ -4,6 +4,7 @@ import { deadlineJobHandler } from '../modules/cases/deadline-job.js';
 import { SMS_JOB, smsJobHandler } from '../modules/cases/notify.js';
 import { ASSESSMENT_JOB } from '../modules/dues/assess-dues.js';
 import { assessmentJobHandler } from '../modules/dues/assessment-job.js';
+import { assessmentWorkerCount } from '../modules/dues/assessment-workers.js';
 import { registerPaymentJobs } from '../modules/payments/build-payments.js';
 import { JobRunner } from './job-runner.js';
 
@@ -23,7 +24,14 @@ export function buildJobRunner(app: FastifyInstance): JobRunner {
     SMS_JOB,
     smsJobHandler(db, (to, text) => app.deps.sms.send({ to, text }), clock),
   );
-  runner.register(ASSESSMENT_JOB, assessmentJobHandler(db, clock));
+  runner.register(
+    ASSESSMENT_JOB,
+    assessmentJobHandler(
+      db,
+      clock,
+      assessmentWorkerCount(app.deps.engine, app.deps.config.dues.assessmentWorkers),
+    ),
+  );
   registerPaymentJobs(runner, app.payments, app.deps.config.payments.reconcileEveryMinutes);
   app.addHook('onClose', async () => runner.stop());
   return runner;

@@ -1,6 +1,7 @@
 import { type RawBuilder, sql } from 'kysely';
 import { MUNICIPAL_SERVICE_TYPE } from '../../../shared/identifiers/bill.js';
 import type { Db } from '../../db/schema.js';
+import { parcelsInBlocks } from './chunk-repository.js';
 import { NOTHING_DUE } from './rules/assess.js';
 import type { DuesTariff, ParcelMatcher } from './rules/tariff.js';
 
@@ -104,7 +105,10 @@ export interface ChunkInput {
   /** A range of the parcels table's blocks, or the final sweep: every parcel still unbilled, in one statement. */
   range: { blocks: [number, number] } | 'sweep';
   companyCode: string;
+  /** Bills get serials lastSerial + 1, lastSerial + 2, …; at most `serials` of them (parcels past that are left for
+   * the final sweep), or with null as many as there are parcels to bill. */
   lastSerial: number;
+  serials: number | null;
   accruesOn: string;
   dueOn: string;
   chargedAt: Date;
@@ -120,11 +124,10 @@ export interface ChunkResult {
 
 /**
  * Bills the parcels of a block range of the parcels table (or, at the end, every parcel still unbilled) in one
- * statement: prices each with the tariff, gives
- * each a bill ID from the serial counter, skips parcels already billed for the year (a probe per parcel; chunks
- * take turns on the bill counter, so nothing bills them in between, and the unique key on parcel, kind and year
- * would fail the chunk rather than bill twice), and posts one charge entry: each bill's receivable against dues
- * revenue.
+ * statement: prices each with the tariff, gives each a bill ID from the serials reserved for it, skips parcels
+ * already billed for the year (a probe per parcel; should a chunk billing at the same time commit a bill for one of
+ * them first, the unique key on parcel, kind and year fails this statement rather than bill twice), and posts one
+ * charge entry: each bill's receivable against dues revenue.
  * The same formula as rules/assess.ts, in exact numeric arithmetic (div truncates, every value is ≥ 0).
  */
 export async function assessChunk(trx: Db, input: ChunkInput): Promise<ChunkResult> {
@@ -140,9 +143,7 @@ export async function assessChunk(trx: Db, input: ChunkInput): Promise<ChunkResu
         sql`SELECT ${columns} FROM parcels p WHERE p.municipality_id = ${m}::uuid AND NOT EXISTS (
           SELECT 1 FROM bills b WHERE b.municipality_id = ${m}::uuid AND b.parcel_id = p.id
             AND b.kind = 'renewal_dues' AND b.dues_year = ${input.duesYear})`
-      : sql`SELECT ${columns} FROM parcels p WHERE p.municipality_id = ${m}::uuid
-          AND p.ctid >= ('(' || ${input.range.blocks[0]}::int || ',0)')::tid
-          AND p.ctid < ('(' || ${input.range.blocks[1]}::int || ',0)')::tid
+      : sql`SELECT ${columns} FROM ${parcelsInBlocks(m, input.range.blocks)}
           -- In key order, so that the probes below and the new bills' keys walk their indexes left to right.
           ORDER BY p.id`;
   // Only tariffs that name flags read them: one lookup per parcel instead of one per matcher.
@@ -197,6 +198,7 @@ export async function assessChunk(trx: Db, input: ChunkInput): Promise<ChunkResu
         ${pricing.codes} AS adjustment_codes,
         ${pricing.exemption} AS exemption
       FROM fresh c
+      ${input.serials === null ? sql`` : sql`WHERE c.rn <= ${input.serials}`}
     ),
     priced AS (
       SELECT v.*, (CASE WHEN v.exemption IS NOT NULL THEN 0
@@ -238,7 +240,7 @@ export async function assessChunk(trx: Db, input: ChunkInput): Promise<ChunkResu
     )
     SELECT
       (SELECT count(*) FROM chunk)::int AS scanned,
-      coalesce((SELECT max(rn) FROM fresh), 0)::int AS serials_used,
+      coalesce((SELECT max(rn) FROM valued), 0)::int AS serials_used,
       (SELECT count(*) FROM inserted)::int AS created,
       (SELECT count(*) FROM inserted WHERE principal_rials = 0)::int AS exempt,
       coalesce((SELECT total FROM revenue), 0)::text AS total,

@@ -8,10 +8,7 @@ import type { DuesTariff } from './rules/tariff.js';
  * (mod 1000) until finance staff set the code the payment switch assigned.
  */
 export async function lockBillCounter(trx: Db, municipalityId: string) {
-  await sql`
-    INSERT INTO dues_settings (municipality_id, bill_company_code)
-    SELECT id, lpad((number % 1000)::text, 3, '0') FROM municipalities WHERE id = ${municipalityId}
-    ON CONFLICT (municipality_id) DO NOTHING`.execute(trx);
+  await ensureBillSettings(trx, municipalityId);
   const row = await trx
     .selectFrom('dues_settings')
     .select(['bill_company_code', 'last_bill_serial'])
@@ -19,6 +16,42 @@ export async function lockBillCounter(trx: Db, municipalityId: string) {
     .forUpdate()
     .executeTakeFirstOrThrow();
   return { companyCode: row.bill_company_code, lastSerial: Number(row.last_bill_serial) };
+}
+
+async function ensureBillSettings(trx: Db, municipalityId: string): Promise<void> {
+  await sql`
+    INSERT INTO dues_settings (municipality_id, bill_company_code)
+    SELECT id, lpad((number % 1000)::text, 3, '0') FROM municipalities WHERE id = ${municipalityId}
+    ON CONFLICT (municipality_id) DO NOTHING`.execute(trx);
+}
+
+export const LAST_BILL_SERIAL = 99_999_999;
+
+/**
+ * Takes the next `count` bill serials of the municipality for a caller that commits right after, so the counter's
+ * row is locked for milliseconds, not for the billing that uses them. Returns the first of them.
+ */
+export async function reserveBillSerials(trx: Db, municipalityId: string, count: number): Promise<number> {
+  await ensureBillSettings(trx, municipalityId);
+  const row = await trx
+    .updateTable('dues_settings')
+    .set({ last_bill_serial: sql`last_bill_serial + ${count}` })
+    .where('municipality_id', '=', municipalityId)
+    .where(sql<boolean>`last_bill_serial + ${count} <= ${LAST_BILL_SERIAL}`)
+    .returning('last_bill_serial')
+    .executeTakeFirst();
+  if (!row) throw new Error('the bill serial of this municipality is exhausted (8 digits)');
+  return Number(row.last_bill_serial) - count + 1;
+}
+
+/** The municipality's company code at the payment switch (the bill settings must exist). */
+export async function billCompanyCode(db: Db, municipalityId: string): Promise<string> {
+  const row = await db
+    .selectFrom('dues_settings')
+    .select('bill_company_code')
+    .where('municipality_id', '=', municipalityId)
+    .executeTakeFirstOrThrow();
+  return row.bill_company_code;
 }
 
 export async function advanceBillCounter(trx: Db, municipalityId: string, used: number): Promise<void> {

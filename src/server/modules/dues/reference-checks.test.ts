@@ -104,6 +104,66 @@ describe('what bills and ledger lines name must exist (checked per statement)', 
     expect(kept).toEqual({ parcel_id: bill.parcel_id, tariff_id: bill.tariff_id });
   });
 
+  it('payment items name bills, and paid bills payments, of their own municipality; neither is deleted then', async () => {
+    const { s, bill } = await assessedCity();
+    const other = await assessedCity();
+    const db = t.database.db;
+    const payment = await db
+      .insertInto('payments')
+      .values({
+        municipality_id: s.municipality.id,
+        state: 'created',
+        amount_rials: bill.principal_rials,
+        gateway: 'zarinpal',
+        payer_kind: 'anonymous',
+        receipt_token: `token-${bill.id}`,
+        created_at: new Date(),
+        expires_at: new Date(),
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const item = (billId: string) => ({
+      municipality_id: s.municipality.id,
+      payment_id: payment.id,
+      bill_id: billId,
+      principal_rials: bill.principal_rials,
+      penalty_rials: '0',
+      prize_rials: '0',
+      amount_rials: bill.principal_rials,
+      amnesty_code: null,
+    });
+    for (const missing of [other.bill.id, '00000000-0000-4000-8000-000000000000'])
+      await expect(db.insertInto('payment_items').values(item(missing)).execute()).rejects.toMatchObject({
+        code: '23503',
+        message: expect.stringMatching(/names bill .* does not exist in its municipality/),
+      });
+    await db.insertInto('payment_items').values(item(bill.id)).execute();
+    await expect(db.deleteFrom('bills').where('id', '=', bill.id).execute()).rejects.toMatchObject({
+      code: '23503',
+    });
+    const paid = (paymentId: string) =>
+      db
+        .updateTable('bills')
+        .set({ state: 'paid', paid_at: new Date(), paid_by_payment_id: paymentId })
+        .where('id', '=', bill.id)
+        .execute();
+    await expect(paid('00000000-0000-4000-8000-000000000000')).rejects.toMatchObject({ code: '23503' });
+    await expect(
+      db.updateTable('bills').set({ paid_by_payment_id: null }).where('id', '=', other.bill.id).execute(),
+    ).resolves.toBeDefined();
+    await paid(payment.id);
+    await expect(db.deleteFrom('payments').where('id', '=', payment.id).execute()).rejects.toMatchObject({
+      code: '23503',
+    });
+    expect(
+      await db
+        .selectFrom('bills')
+        .select('paid_by_payment_id')
+        .where('id', '=', bill.id)
+        .executeTakeFirstOrThrow(),
+    ).toEqual({ paid_by_payment_id: payment.id });
+  });
+
   it('refuses ledger lines of an entry that does not exist, and emptying the entries', async () => {
     const { s } = await assessedCity();
     const db = t.database.db;

@@ -94,7 +94,6 @@ export async function recordChunk(
     created: number;
     exempt: number;
     totalRials: bigint;
-    cursorBlock: number;
   },
   finishedAt: Date | null,
 ): Promise<void> {
@@ -105,7 +104,6 @@ export async function recordChunk(
       bills_created: sql`bills_created + ${chunk.created}`,
       exempt_count: sql`exempt_count + ${chunk.exempt}`,
       total_rials: sql`total_rials + ${chunk.totalRials.toString()}::bigint`,
-      cursor_block: chunk.cursorBlock,
       ...(finishedAt ? { state: 'done' as const, finished_at: finishedAt } : {}),
     })
     .where('id', '=', runId)

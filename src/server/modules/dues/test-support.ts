@@ -1,3 +1,4 @@
+import { expect } from 'vitest';
 import type { TestClient } from '../../../../test/client.js';
 import { buildCitizenOwner, buildCity, buildOffice, buildStaff } from '../../../../test/factories.js';
 import { startTestApp, type TestApp } from '../../../../test/harness.js';
@@ -6,7 +7,9 @@ import type { Db } from '../../db/schema.js';
 import { systemActor } from '../audit/actor.js';
 import { zonedInstant } from '../cases/calendar/zoned-time.js';
 import { startZarinpalSandbox, type ZarinpalSandbox } from '../payments/sandbox/zarinpal-sandbox.js';
-import { assessNextChunk, startAssessment } from './assess-dues.js';
+import { startAssessment } from './assess-dues.js';
+import { assessNextChunk } from './assess-next-chunk.js';
+import { checkLedger } from './ledger/check-ledger.js';
 import type { DuesTariff } from './rules/tariff.js';
 import { setDuesTariff } from './tariffs.js';
 
@@ -124,4 +127,43 @@ export async function startPaymentTestApp(
 export function pathOf(url: string): string {
   const parsed = new URL(url);
   return `${parsed.pathname}${parsed.search}`;
+}
+
+/** The serial in a bill ID: what precedes the company code (3 digits), the service type and the check digit. */
+export function serialOf(billId: string): number {
+  return Number(billId.slice(0, -5));
+}
+
+/**
+ * Checks a finished run of a new municipality: one bill per parcel, bill serials 1…N without a gap, the ledger
+ * balanced and every bill charged once, the run's totals equal to its bills. Returns the bills.
+ */
+export async function expectBilledOnce(
+  db: Db,
+  input: { municipalityId: string; runId: string; year: number; parcels: number },
+) {
+  const bills = await db
+    .selectFrom('bills')
+    .select(['parcel_id', 'bill_id', 'principal_rials', 'state'])
+    .where('municipality_id', '=', input.municipalityId)
+    .where('dues_year', '=', input.year)
+    .execute();
+  expect(bills).toHaveLength(input.parcels);
+  expect(new Set(bills.map((b) => b.parcel_id)).size).toBe(input.parcels);
+  const serials = bills.map((b) => serialOf(b.bill_id)).sort((a, b) => a - b);
+  expect(serials).toEqual(Array.from({ length: input.parcels }, (_, i) => i + 1));
+  expect(await checkLedger(db, input.municipalityId)).toMatchObject({ ok: true, problems: [] });
+  const run = await db
+    .selectFrom('dues_assessment_runs')
+    .selectAll()
+    .where('id', '=', input.runId)
+    .executeTakeFirstOrThrow();
+  expect(run).toMatchObject({
+    state: 'done',
+    parcels_done: input.parcels,
+    bills_created: input.parcels,
+    exempt_count: bills.filter((b) => b.state === 'exempt').length,
+    total_rials: String(bills.reduce((sum, b) => sum + BigInt(b.principal_rials), 0n)),
+  });
+  return bills;
 }

@@ -9,7 +9,8 @@ import { buildCitizenOwner, buildCity, buildStaff, TEST_PASSWORD } from '../../.
 import { type DatabaseHandle, openDatabase } from '../../db/connection.js';
 import { migrate } from '../../db/migrate.js';
 import { systemActor } from '../audit/actor.js';
-import { assessNextChunk, startAssessment } from '../dues/assess-dues.js';
+import { startAssessment } from '../dues/assess-dues.js';
+import { assessNextChunk } from '../dues/assess-next-chunk.js';
 import { setTestTariff, TEST_MERCHANT_ID } from '../dues/test-support.js';
 import { startZarinpalSandbox, type ZarinpalSandbox } from './sandbox/zarinpal-sandbox.js';
 
