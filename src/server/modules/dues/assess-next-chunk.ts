@@ -31,6 +31,8 @@ export interface ChunkStepInput {
   runId: string;
   chunkSize?: number;
   timeZone: string;
+  /** How many workers step the run together (chunks shrink near its end so they finish together). */
+  workers?: number;
 }
 
 /**

@@ -17,14 +17,37 @@ export function parcelsInBlocks(municipalityId: string, blocks: [number, number]
     AND p.ctid >= ('(' || ${blocks[0]}::int || ',0)')::tid AND p.ctid < ('(' || ${blocks[1]}::int || ',0)')::tid`;
 }
 
+/** Smallest chunk, in parcels, that the end of a run is cut into for its workers to finish together. */
+const MIN_TAIL_CHUNK = 10_000;
+
 /**
- * Claims the run's next range of about `chunkSize` parcels (by the parcels table's blocks) in one short committed
- * transaction: advances the run's cursor, reserves one bill serial per parcel now in the range, and records the
- * claim. Returns null when every range is claimed (or the run is over).
+ * How many blocks the next chunk takes: `chunkSize` parcels' worth, except near the end of a run with several
+ * workers, where each chunk takes at most a (2 × workers)th of what is left (but not under MIN_TAIL_CHUNK
+ * parcels), so the workers finish close together instead of one billing a whole last chunk while the others wait.
+ */
+export function chunkBlocks(input: {
+  chunkSize: number;
+  rowsPerBlock: number;
+  remainingBlocks: number;
+  workers: number;
+}): number {
+  const { rowsPerBlock, remainingBlocks, workers } = input;
+  const full = Math.max(1, Math.ceil(input.chunkSize / rowsPerBlock));
+  if (workers <= 1) return Math.min(full, remainingBlocks);
+  const floor = Math.max(1, Math.ceil(Math.min(MIN_TAIL_CHUNK, input.chunkSize) / rowsPerBlock));
+  const share = Math.ceil(remainingBlocks / (2 * workers));
+  return Math.min(remainingBlocks, full, Math.max(floor, share));
+}
+
+/**
+ * Claims the run's next range of about `chunkSize` parcels (by the parcels table's blocks; less near the end when
+ * several workers share the run, see chunkBlocks) in one short committed transaction: advances the run's cursor,
+ * reserves one bill serial per parcel now in the range, and records the claim. Returns null when every range is
+ * claimed (or the run is over).
  */
 export async function claimChunk(
   db: Db,
-  input: { municipalityId: string; runId: string; chunkSize: number },
+  input: { municipalityId: string; runId: string; chunkSize: number; workers?: number },
 ): Promise<ClaimedChunk | null> {
   return db.transaction().execute(async (trx) => {
     const run = await lockRun(trx, input.runId);
@@ -32,7 +55,9 @@ export async function claimChunk(
     const cursor = run.cursor_block ?? 0;
     if (cursor >= run.blocks_total) return null;
     const { rowsPerBlock } = await parcelBlocks(trx);
-    const end = Math.min(run.blocks_total, cursor + Math.max(1, Math.ceil(input.chunkSize / rowsPerBlock)));
+    const remainingBlocks = run.blocks_total - cursor;
+    const workers = input.workers ?? 1;
+    const end = cursor + chunkBlocks({ chunkSize: input.chunkSize, rowsPerBlock, remainingBlocks, workers });
     const { rows } = await sql<{ n: number }>`
       SELECT count(*)::int AS n FROM ${parcelsInBlocks(input.municipalityId, [cursor, end])}`.execute(trx);
     const serials = rows[0].n;
