@@ -48,9 +48,9 @@ export async function checkLedger(db: Db, municipalityId: string): Promise<Ledge
   return { municipalityId, ok: problems.length === 0, trialBalanceRials, accounts, problems };
 }
 
-/** The check for every municipality that has books. */
-export async function checkAllLedgers(db: Db) {
-  const municipalities = await municipalitiesWithLedger(db);
+/** The check for every municipality that has books, or only the one with `code`. */
+export async function checkAllLedgers(db: Db, code?: string) {
+  const municipalities = await municipalitiesWithLedger(db, code);
   const results = [];
   for (const municipality of municipalities)
     results.push({ code: municipality.code, ...(await checkLedger(db, municipality.id)) });

@@ -88,12 +88,14 @@ export async function paymentsOutOfStep(db: Db, municipalityId: string) {
   return rows;
 }
 
-export async function municipalitiesWithLedger(db: Db) {
+/** The municipalities that have books (all of them, or the one with `code`). */
+export async function municipalitiesWithLedger(db: Db, code?: string) {
   const { rows } = await sql<{ id: string; code: string }>`
     SELECT m.id, m.code FROM municipalities m
-    WHERE EXISTS (SELECT 1 FROM ledger_entries e WHERE e.municipality_id = m.id)
+    WHERE (EXISTS (SELECT 1 FROM ledger_entries e WHERE e.municipality_id = m.id)
        OR EXISTS (SELECT 1 FROM bills b WHERE b.municipality_id = m.id)
-       OR EXISTS (SELECT 1 FROM payments p WHERE p.municipality_id = m.id)
+       OR EXISTS (SELECT 1 FROM payments p WHERE p.municipality_id = m.id))
+      AND (${code ?? null}::text IS NULL OR m.code = ${code ?? null}::text)
     ORDER BY m.code`.execute(db);
   return rows;
 }
