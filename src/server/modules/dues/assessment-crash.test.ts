@@ -7,7 +7,7 @@ import { startTestApp } from '../../../../test/harness.js';
 import { systemActor } from '../audit/actor.js';
 import { startAssessment } from './assess-dues.js';
 import { assessNextChunk } from './assess-next-chunk.js';
-import { duesCity, expectBilledOnce } from './test-support.js';
+import { claimedChunks, duesCity, expectBilledOnce } from './test-support.js';
 
 // The `dues assess` command killed with SIGKILL while both its workers are in the middle of a chunk, then run again:
 // nobody is billed twice, the chunks it had claimed are billed with the serials reserved for them. PostgreSQL only:
@@ -98,12 +98,7 @@ describe.skipIf(!postgresUrl)('kill -9 in the middle of an assessment (PostgreSQ
     } finally {
       await guard.end();
     }
-    const claimed = await db
-      .selectFrom('dues_assessment_chunks')
-      .select('id')
-      .where('run_id', '=', run.id)
-      .where('state', '=', 'claimed')
-      .execute();
+    const claimed = await claimedChunks(db, run.id);
     expect(claimed.length).toBeGreaterThanOrEqual(2);
 
     const second = await assessCommand(s.municipality.code).exited;

@@ -1,14 +1,11 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { buildParcel } from '../../../../test/factories.js';
 import type { TestApp } from '../../../../test/harness.js';
 import { startTestApp } from '../../../../test/harness.js';
-import { systemActor } from '../audit/actor.js';
-import { startAssessment } from './assess-dues.js';
 import { assessNextChunk } from './assess-next-chunk.js';
 import { assessmentWorkerCount, runAssessmentWorkers } from './assessment-workers.js';
 import { claimChunk } from './chunk-repository.js';
-import { duesCity, expectBilledOnce, serialOf } from './test-support.js';
+import { cityWithAssessmentRun, claimedChunks, expectBilledOnce, serialOf } from './test-support.js';
 
 // Several workers bill one assessment run at once (ADR 0016). Concurrency needs two sessions: PostgreSQL only.
 
@@ -20,19 +17,6 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-async function cityWithParcels(extra: number) {
-  const s = await duesCity(t);
-  for (let i = 0; i < extra; i++)
-    await buildParcel(t.database.db, { municipalityId: s.municipality.id, districtId: s.district1.id });
-  const { run } = await startAssessment(t.database.db, t.clock, {
-    municipalityId: s.municipality.id,
-    duesYear: 1405,
-    actor: systemActor(s.municipality.id),
-    enqueue: false,
-  });
-  return { s, run, municipalityId: s.municipality.id };
-}
-
 describe('an assessment billed by several workers at once', () => {
   it('bills one chunk at a time on PGlite, one session', () => {
     expect(assessmentWorkerCount('pglite', 4)).toBe(1);
@@ -42,7 +26,7 @@ describe('an assessment billed by several workers at once', () => {
   it.skipIf(!postgresUrl)(
     'two workers bill every parcel exactly once, with gap-free bill serials and a balanced ledger',
     async () => {
-      const { run, municipalityId } = await cityWithParcels(120);
+      const { run, municipalityId } = await cityWithAssessmentRun(t, 120);
       const done = await runAssessmentWorkers(t.database.db, t.clock, {
         municipalityId,
         runId: run.id,
@@ -65,7 +49,7 @@ describe('an assessment billed by several workers at once', () => {
   it.skipIf(!postgresUrl)(
     'a chunk held by one worker does not stop another; when its worker dies, another bills it with its serials',
     async () => {
-      const { run, municipalityId } = await cityWithParcels(60);
+      const { run, municipalityId } = await cityWithAssessmentRun(t, 60);
       const db = t.database.db;
       const step = { municipalityId, runId: run.id, timeZone: 'Asia/Tehran', chunkSize: 5 };
       // Worker A claims the first chunk with parcels in it and holds it, as while it bills it.
@@ -92,12 +76,7 @@ describe('an assessment billed by several workers at once', () => {
           ).cursor_block ?? 0;
         while ((await cursor()) < run.blocks_total)
           expect((await assessNextChunk(db, t.clock, step)).done).toBe(false);
-        const open = await db
-          .selectFrom('dues_assessment_chunks')
-          .select('id')
-          .where('run_id', '=', run.id)
-          .where('state', '=', 'claimed')
-          .execute();
+        const open = await claimedChunks(db, run.id);
         expect(open).toEqual([{ id: held.id }]);
         const billed = await db
           .selectFrom('bills')

@@ -10,7 +10,7 @@ import { assessNextChunk } from './assess-next-chunk.js';
 import { assessmentWorkerCount, runAssessmentWorkers } from './assessment-workers.js';
 import { checkLedger } from './ledger/check-ledger.js';
 import { paymentIdFor } from './quote.js';
-import { assessYear, duesCity, TEST_PARCEL_DUES } from './test-support.js';
+import { assessYear, cityWithAssessmentRun, duesCity, TEST_PARCEL_DUES } from './test-support.js';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -96,15 +96,7 @@ describe('the annual renewal-dues assessment', () => {
   });
 
   it('after a crash that lost its progress, resuming bills nobody twice', async () => {
-    const s = await duesCity(t);
-    for (let i = 0; i < 5; i++)
-      await buildParcel(t.database.db, { municipalityId: s.municipality.id, districtId: s.district1.id });
-    const { run } = await startAssessment(t.database.db, t.clock, {
-      municipalityId: s.municipality.id,
-      duesYear: 1405,
-      actor: systemActor(s.municipality.id),
-      enqueue: false,
-    });
+    const { s, run } = await cityWithAssessmentRun(t, 5);
     const chunk = { municipalityId: s.municipality.id, runId: run.id, chunkSize: 3, timeZone: 'Asia/Tehran' };
     await assessNextChunk(t.database.db, t.clock, chunk);
     // The worst case: the run forgot how far it got (as if its progress had never been written).

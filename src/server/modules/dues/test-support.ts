@@ -1,6 +1,12 @@
 import { expect } from 'vitest';
 import type { TestClient } from '../../../../test/client.js';
-import { buildCitizenOwner, buildCity, buildOffice, buildStaff } from '../../../../test/factories.js';
+import {
+  buildCitizenOwner,
+  buildCity,
+  buildOffice,
+  buildParcel,
+  buildStaff,
+} from '../../../../test/factories.js';
 import { startTestApp, type TestApp } from '../../../../test/harness.js';
 import { signInCitizen, signInStaff } from '../../../../test/sign-in.js';
 import type { Db } from '../../db/schema.js';
@@ -166,4 +172,28 @@ export async function expectBilledOnce(
     total_rials: String(bills.reduce((sum, b) => sum + BigInt(b.principal_rials), 0n)),
   });
   return bills;
+}
+
+/** A dues city with `extra` more parcels and a 1405 assessment run started for it (not enqueued: the test steps it). */
+export async function cityWithAssessmentRun(t: TestApp, extra: number) {
+  const s = await duesCity(t);
+  for (let i = 0; i < extra; i++)
+    await buildParcel(t.database.db, { municipalityId: s.municipality.id, districtId: s.district1.id });
+  const { run } = await startAssessment(t.database.db, t.clock, {
+    municipalityId: s.municipality.id,
+    duesYear: 1405,
+    actor: systemActor(s.municipality.id),
+    enqueue: false,
+  });
+  return { s, run, municipalityId: s.municipality.id };
+}
+
+/** The chunks of a run still claimed and not billed. */
+export function claimedChunks(db: Db, runId: string) {
+  return db
+    .selectFrom('dues_assessment_chunks')
+    .select('id')
+    .where('run_id', '=', runId)
+    .where('state', '=', 'claimed')
+    .execute();
 }
